@@ -1,0 +1,8 @@
+// Logging categories of the console core.
+#include "logging.h"
+
+namespace kastle::core {
+
+Q_LOGGING_CATEGORY(lcApp, "kastle.app")
+
+} // namespace kastle::core
