@@ -33,6 +33,7 @@
 
 #include "records.h"
 
+#include <algorithm>
 #include <array>
 #include <optional>
 #include <string>
@@ -131,6 +132,9 @@ constexpr auto memberOf(const Field<M> &)
 {
     return M;
 }
+
+// Up-front reservation for a decoded array, in bytes; beyond it the vector grows as it fills.
+inline constexpr size_t kMaxArrayReserve = size_t{1} << 20;
 
 inline void checkLength(int64_t n, const Reader &r)
 {
@@ -336,12 +340,15 @@ void readValue(Reader &r, T &v, const Ctx &c, const FieldSpec &s)
         const int64_t n = readLength(r, compact, true);
         if (n < 0)
             throw DecodeError("null array in a field that cannot be null");
-        // Every element takes at least one byte, which bounds a hostile count.
+        // Every element takes at least one byte, which bounds a hostile count by the bytes
+        // left; elements are still added one by one, because a count of small wire elements
+        // times a large sizeof(E) would otherwise reserve far more memory than the frame holds.
         checkLength(n, r);
         v.clear();
-        v.resize(static_cast<size_t>(n));
-        for (auto &e : v)
-            readValue(r, e, c, FieldSpec{});
+        v.reserve(std::min(static_cast<size_t>(n),
+                           kMaxArrayReserve / sizeof(typename T::value_type)));
+        for (int64_t i = 0; i < n; ++i)
+            readValue(r, v.emplace_back(), c, FieldSpec{});
     } else if constexpr (IsOptional<T>::value) {
         using Inner = typename T::value_type;
         const bool canBeNull = s.nullable.contains(c.version);
@@ -356,10 +363,11 @@ void readValue(Reader &r, T &v, const Ctx &c, const FieldSpec &s)
             v.emplace();
             readStruct(r, *v, c);
         } else {
-            // Peek at the length to see null without consuming the value.
+            // Peek at the length to see null without consuming the value. Only -1 is null; other
+            // negative lengths are left to readValue, which rejects them.
             Reader peek = r;
             constexpr bool wide = !std::is_same_v<Inner, std::string>;
-            if (readLength(peek, compact, wide) < 0) {
+            if (readLength(peek, compact, wide) == -1) {
                 if (!canBeNull)
                     throw DecodeError("null in a field that cannot be null");
                 r = peek;
