@@ -82,4 +82,27 @@ uint32_t crc32c(const void *data, size_t size, uint32_t crc)
     return crcSoftware(p, size, crc);
 }
 
+uint32_t crc32cSoftware(const void *data, size_t size, uint32_t crc)
+{
+    return crcSoftware(static_cast<const uint8_t *>(data), size, crc);
+}
+
+bool crc32cHasHardware()
+{
+#if defined(__x86_64__)
+    return kHasHardware;
+#else
+    return false;
+#endif
+}
+
+uint32_t crc32cHardware(const void *data, size_t size, uint32_t crc)
+{
+#if defined(__x86_64__)
+    if (kHasHardware)
+        return crcHardware(static_cast<const uint8_t *>(data), size, crc);
+#endif
+    return crcSoftware(static_cast<const uint8_t *>(data), size, crc);
+}
+
 } // namespace kastle::protocol

@@ -10,4 +10,10 @@ namespace kastle::protocol {
 // Continues `crc` (0 for a fresh checksum) over `size` bytes.
 uint32_t crc32c(const void *data, size_t size, uint32_t crc = 0);
 
+// The two paths behind crc32c(), callable on their own so tests can compare them. The hardware
+// path exists only when crc32cHasHardware() is true.
+uint32_t crc32cSoftware(const void *data, size_t size, uint32_t crc = 0);
+bool crc32cHasHardware();
+uint32_t crc32cHardware(const void *data, size_t size, uint32_t crc = 0);
+
 } // namespace kastle::protocol

@@ -26,3 +26,24 @@ TEST(Crc32c, IncrementalEqualsWhole)
         EXPECT_EQ(crc32c(data.data() + split, data.size() - split, first), whole) << split;
     }
 }
+
+TEST(Crc32c, TablePathMatchesHardwarePath)
+{
+    using namespace kastle::protocol;
+    if (!crc32cHasHardware())
+        GTEST_SKIP() << "this CPU has no SSE4.2";
+    std::vector<uint8_t> data(4099);
+    std::mt19937 rng(11);
+    for (auto &b : data)
+        b = static_cast<uint8_t>(rng());
+    // Every length up to 64 at every alignment up to 8, then larger sizes, chained and fresh.
+    for (size_t offset = 0; offset < 8; ++offset)
+        for (size_t n = 0; n <= 64; ++n)
+            ASSERT_EQ(crc32cSoftware(data.data() + offset, n),
+                      crc32cHardware(data.data() + offset, n))
+                << offset << "+" << n;
+    for (size_t n : {size_t{1000}, size_t{4091}})
+        EXPECT_EQ(crc32cSoftware(data.data() + 1, n, 0x12345678u),
+                  crc32cHardware(data.data() + 1, n, 0x12345678u));
+    EXPECT_EQ(crc32cSoftware("123456789", 9), 0xE3069283u);
+}
