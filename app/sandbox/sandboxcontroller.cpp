@@ -1,0 +1,246 @@
+// Sandbox process lifecycle: launch, ready line, stderr to the log, stop/kill, restart.
+#include "sandboxcontroller.h"
+#include "logging.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QRegularExpression>
+#include <QStandardPaths>
+
+namespace kastle::core {
+
+SandboxController::SandboxController(QString program, QString dataDir, QObject *parent)
+    : QObject(parent)
+    , m_program(std::move(program))
+    , m_dataDir(std::move(dataDir))
+{
+    m_stopTimer.setSingleShot(true);
+    m_stopTimer.setInterval(5000);
+    connect(&m_stopTimer, &QTimer::timeout, this, [this] {
+        if (m_process && m_process->state() != QProcess::NotRunning) {
+            qCWarning(lcSandbox) << "sandbox broker did not stop in time; killing it";
+            m_process->kill();
+        }
+    });
+    m_readyTimer.setSingleShot(true);
+    connect(&m_readyTimer, &QTimer::timeout, this, &SandboxController::onReadyTimeout);
+}
+
+SandboxController::~SandboxController()
+{
+    if (m_process && m_process->state() != QProcess::NotRunning) {
+        // Leaving: a clean stop if it comes quickly, else the broker recovers on next start.
+        m_process->disconnect(this);
+        m_process->terminate();
+        if (!m_process->waitForFinished(3000))
+            m_process->kill();
+        m_process->waitForFinished(1000);
+    }
+}
+
+QString SandboxController::defaultProgram()
+{
+    return QCoreApplication::applicationDirPath() + QStringLiteral("/kastle-broker");
+}
+
+QString SandboxController::defaultDataDir()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
+           QStringLiteral("/sandbox");
+}
+
+QString SandboxController::stateText() const
+{
+    switch (m_state) {
+    case State::Stopped:
+        return tr("The sandbox is stopped.");
+    case State::Starting:
+        return tr("The sandbox is starting…");
+    case State::Running:
+        return tr("The sandbox is running at %1.").arg(m_bootstrap);
+    case State::Stopping:
+        return tr("The sandbox is stopping…");
+    case State::Failed:
+    case State::Exited:
+        return m_reason;
+    }
+    return {};
+}
+
+void SandboxController::setState(State s, const QString &reason)
+{
+    m_reason = reason;
+    if (s == m_state)
+        return;
+    m_state = s;
+    qCInfo(lcSandbox).noquote() << "sandbox state:" << stateText();
+    Q_EMIT stateChanged(s);
+}
+
+void SandboxController::start()
+{
+    if (m_process)
+        return; // starting, running or stopping: one broker process at a time
+    m_bootstrap.clear();
+    m_lastStderr.clear();
+    m_stdoutBuffer.clear();
+    m_stderrBuffer.clear();
+    m_exitCode = 0;
+    m_stopRequested = false;
+    m_failedBeforeReady = false;
+    if (!QDir().mkpath(m_dataDir)) {
+        setState(State::Failed,
+                 tr("Could not create the sandbox data directory %1.").arg(m_dataDir));
+        return;
+    }
+    m_process = new QProcess(this);
+    m_process->setProgram(m_program);
+    m_process->setArguments(QStringList{QStringLiteral("--data-dir"), m_dataDir,
+                                        QStringLiteral("--port"), QStringLiteral("0")} +
+                            m_extraArgs);
+    connect(m_process, &QProcess::readyReadStandardOutput, this, &SandboxController::onStdout);
+    connect(m_process, &QProcess::readyReadStandardError, this, [this] { onStderr(false); });
+    connect(m_process, &QProcess::finished, this, &SandboxController::onFinished);
+    connect(m_process, &QProcess::errorOccurred, this, &SandboxController::onProcessError);
+    qCInfo(lcSandbox).noquote() << "starting" << m_program
+                                << m_process->arguments().join(QLatin1Char(' '));
+    setState(State::Starting);
+    m_readyTimer.start(m_readyTimeoutMs);
+    m_process->start(QIODevice::ReadOnly);
+}
+
+void SandboxController::stop()
+{
+    m_restartPending = false;
+    if (!m_process) {
+        if (m_state != State::Stopped)
+            setState(State::Stopped);
+        return;
+    }
+    if (m_state == State::Stopping)
+        return;
+    m_stopRequested = true;
+    m_readyTimer.stop();
+    setState(State::Stopping);
+    m_process->terminate(); // SIGTERM: the broker shuts down cleanly
+    m_stopTimer.start();
+}
+
+void SandboxController::restart()
+{
+    if (!m_process) {
+        start();
+        return;
+    }
+    stop();
+    m_restartPending = true;
+}
+
+namespace {
+
+// Complete lines from a buffer; the unfinished tail stays in it. QProcess's canReadLine()
+// looks at the current read channel only, so both channels are read in bulk instead.
+QStringList takeLines(QByteArray &buffer, bool flush = false)
+{
+    QStringList lines;
+    qsizetype nl;
+    while ((nl = buffer.indexOf('\n')) >= 0) {
+        lines.append(QString::fromUtf8(buffer.left(nl)).trimmed());
+        buffer.remove(0, nl + 1);
+    }
+    if (flush && !buffer.isEmpty()) {
+        lines.append(QString::fromUtf8(buffer).trimmed());
+        buffer.clear();
+    }
+    return lines;
+}
+
+} // namespace
+
+void SandboxController::onStdout()
+{
+    static const QRegularExpression ready(QStringLiteral(R"(^ready bootstrap=(\S+)$)"));
+    if (!m_process)
+        return;
+    m_stdoutBuffer += m_process->readAllStandardOutput();
+    for (const QString &line : takeLines(m_stdoutBuffer)) {
+        const QRegularExpressionMatch m = ready.match(line);
+        if (m.hasMatch() && m_state == State::Starting) {
+            m_readyTimer.stop();
+            m_bootstrap = m.captured(1);
+            setState(State::Running);
+        } else if (!line.isEmpty()) {
+            qCInfo(lcSandbox).noquote() << "broker:" << line;
+        }
+    }
+}
+
+void SandboxController::onStderr(bool flush)
+{
+    if (!m_process)
+        return;
+    m_stderrBuffer += m_process->readAllStandardError();
+    for (const QString &line : takeLines(m_stderrBuffer, flush)) {
+        if (line.isEmpty())
+            continue;
+        m_lastStderr = line;
+        qCWarning(lcSandbox).noquote() << "broker:" << line;
+    }
+}
+
+void SandboxController::onReadyTimeout()
+{
+    if (m_state != State::Starting || !m_process)
+        return;
+    m_failedBeforeReady = true;
+    m_reason = tr("The sandbox broker did not report ready within %1 seconds.")
+                   .arg(m_readyTimeoutMs / 1000);
+    m_process->kill();
+}
+
+void SandboxController::onProcessError(QProcess::ProcessError error)
+{
+    if (error != QProcess::FailedToStart || !m_process)
+        return;
+    const QString why = m_process->errorString();
+    m_process->deleteLater();
+    m_process = nullptr;
+    m_readyTimer.stop();
+    setState(State::Failed, tr("Could not start the sandbox broker %1: %2").arg(m_program, why));
+}
+
+void SandboxController::onFinished(int code, QProcess::ExitStatus status)
+{
+    // Drain what the broker wrote last; the final stderr line usually says why it stopped.
+    onStdout();
+    onStderr(true);
+    m_stopTimer.stop();
+    m_readyTimer.stop();
+    m_process->deleteLater();
+    m_process = nullptr;
+    m_exitCode = code;
+    const State before = m_state;
+
+    QString how = status == QProcess::CrashExit
+                      ? tr("the sandbox broker was killed or crashed")
+                      : tr("the sandbox broker exited with code %1").arg(code);
+    if (!m_lastStderr.isEmpty())
+        how += QStringLiteral(": ") + m_lastStderr;
+    how = how.left(1).toUpper() + how.mid(1);
+
+    if (m_stopRequested) {
+        setState(State::Stopped);
+        if (m_restartPending) {
+            m_restartPending = false;
+            start();
+        }
+    } else if (m_failedBeforeReady) {
+        setState(State::Failed, m_reason);
+    } else if (before == State::Starting) {
+        setState(State::Failed, how);
+    } else {
+        setState(State::Exited, how);
+    }
+}
+
+} // namespace kastle::core

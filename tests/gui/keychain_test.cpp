@@ -1,0 +1,173 @@
+// Secrets through the real Secret Service: ctest runs this binary inside
+// tests/support/with-keyring.sh (a private D-Bus session with an unlocked throw-away
+// gnome-keyring). Nothing here skips: without the keyring the tests fail and say why.
+#include "testhelpers.h"
+#include "workspace.h"
+
+#include <QDeadlineTimer>
+#include <QDir>
+#include <QFileInfo>
+#include <QProcess>
+#include <QThread>
+
+using namespace kastle::core;
+
+namespace {
+
+void requireKeyring()
+{
+    ASSERT_EQ(qEnvironmentVariable("KASTLE_TEST_KEYRING"), QStringLiteral("1"))
+        << "The keychain tests need the private keyring of tests/support/with-keyring.sh; ctest "
+           "starts them through it. To run by hand: tests/support/with-keyring.sh "
+           "build/<dir>/bin/kastle_gui_tests --gtest_filter='Keychain*'";
+    ASSERT_FALSE(qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
+        << "No D-Bus session bus: the keyring wrapper did not start one.";
+}
+
+Status storeAndWait(SecretStore &store, const QString &id, const ProfileSecrets &secrets)
+{
+    std::optional<Status> result;
+    QObject context;
+    store.store(id, secrets, &context, [&](Status s) { result = s; });
+    if (!QTest::qWaitFor([&] { return result.has_value(); }, 20000))
+        return Error{QStringLiteral("the keychain did not answer within 20 s")};
+    return *result;
+}
+
+Result<ProfileSecrets> loadAndWait(SecretStore &store, const QString &id)
+{
+    std::optional<Result<ProfileSecrets>> result;
+    QObject context;
+    store.load(id, &context, [&](Result<ProfileSecrets> r) { result = std::move(r); });
+    if (!QTest::qWaitFor([&] { return result.has_value(); }, 20000))
+        return Error{QStringLiteral("the keychain did not answer within 20 s")};
+    return *result;
+}
+
+bool processGone(qint64 pid)
+{
+    const QByteArray stat = kastle::test::readFile(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (stat.isEmpty())
+        return true;
+    // "pid (comm) S ..." — a zombie (Z) has exited and only waits to be reaped.
+    const qsizetype close = stat.lastIndexOf(')');
+    return close > 0 && stat.size() > close + 2 && stat.at(close + 2) == 'Z';
+}
+
+} // namespace
+
+TEST(Keychain, RoundTripThroughRealKeyring)
+{
+    requireKeyring();
+    const QString id = QStringLiteral("roundtrip-profile");
+    const ProfileSecrets secrets{QStringLiteral("s3cret-pässword"), QStringLiteral("tok.en"),
+                                 QStringLiteral("key pass")};
+    {
+        SecretStore writer;
+        const Status stored = storeAndWait(writer, id, secrets);
+        ASSERT_TRUE(stored.ok()) << "Keyring not reachable: "
+                                 << stored.error().message.toStdString();
+        EXPECT_EQ(writer.availability(), SecretStore::Availability::Available);
+        EXPECT_FALSE(writer.hasSessionSecrets(id)); // went to the keychain, not to memory
+    }
+    {
+        SecretStore reader; // a new store has nothing in memory: this reads the keyring
+        const Result<ProfileSecrets> loaded = loadAndWait(reader, id);
+        ASSERT_TRUE(loaded.ok()) << loaded.error().message.toStdString();
+        EXPECT_EQ(*loaded, secrets);
+
+        ASSERT_TRUE(storeAndWait(reader, id, ProfileSecrets{}).ok()); // deletes the entry
+    }
+    SecretStore again;
+    const Result<ProfileSecrets> afterDelete = loadAndWait(again, id);
+    ASSERT_TRUE(afterDelete.ok()) << afterDelete.error().message.toStdString();
+    EXPECT_TRUE(afterDelete->isEmpty());
+}
+
+TEST(Keychain, PasswordNeverReachesTheDatabaseFile)
+{
+    requireKeyring();
+    QTemporaryDir dir;
+    const QString dbPath = dir.filePath(QStringLiteral("kastle.sqlite"));
+    const QString password = QStringLiteral("Hunter2-unique-4f1c9a");
+    const QString keyPassword = QStringLiteral("KeyPass-unique-77b3e0");
+    QString id;
+    {
+        Workspace ws({dbPath, QStringLiteral("/nonexistent/kastle-broker"),
+                      dir.filePath(QStringLiteral("sandbox"))});
+        ws.open();
+        ASSERT_TRUE(ws.persistent());
+        ConnectionProfile p;
+        p.name = QStringLiteral("secured");
+        p.bootstrapServers = QStringLiteral("broker.example.com:9094");
+        p.securityProtocol = SecurityProtocol::SaslSsl;
+        p.saslMechanism = SaslMechanism::Plain;
+        p.username = QStringLiteral("alice");
+        ASSERT_TRUE(ws.saveProfile(p).ok());
+        id = p.id;
+        const Status stored =
+            storeAndWait(*ws.secrets(), id, ProfileSecrets{password, {}, keyPassword});
+        ASSERT_TRUE(stored.ok()) << stored.error().message.toStdString();
+        // Save once more (an edit) so the WAL holds more than one version of the row.
+        p.name = QStringLiteral("secured (edited)");
+        ASSERT_TRUE(ws.saveProfile(p).ok());
+
+        const QStringList files{dbPath, dbPath + QStringLiteral("-wal"),
+                                dbPath + QStringLiteral("-shm")};
+        int scanned = 0;
+        for (const QString &file : files) {
+            const QByteArray bytes = kastle::test::readFile(file);
+            if (QFileInfo::exists(file))
+                ++scanned;
+            for (const QString &secret : {password, keyPassword}) {
+                const QByteArray utf16(reinterpret_cast<const char *>(secret.utf16()),
+                                       secret.size() * 2);
+                EXPECT_FALSE(bytes.contains(secret.toUtf8())) << file.toStdString();
+                EXPECT_FALSE(bytes.contains(utf16)) << file.toStdString();
+            }
+        }
+        EXPECT_GE(scanned, 2); // the database and its WAL exist while it is open
+        // The user name is stored (so the scan does look at row data).
+        EXPECT_TRUE(kastle::test::readFile(dbPath + QStringLiteral("-wal")).contains("alice") ||
+                    kastle::test::readFile(dbPath).contains("alice"));
+    }
+    SecretStore fresh;
+    const Result<ProfileSecrets> loaded = loadAndWait(fresh, id);
+    ASSERT_TRUE(loaded.ok()) << loaded.error().message.toStdString();
+    EXPECT_EQ(loaded->password, password);
+    EXPECT_EQ(loaded->keyPassword, keyPassword);
+}
+
+TEST(Keychain, WrapperLeavesNoDaemonsBehind)
+{
+    // Run the wrapper once more around a probe that asks the bus for the process ids of the
+    // bus daemon and of the keyring (the Secret Service owner), then check both are gone.
+    const QString probe = QStringLiteral(
+        "for name in org.freedesktop.DBus org.freedesktop.secrets; do "
+        "dbus-send --session --print-reply --dest=org.freedesktop.DBus /org/freedesktop/DBus "
+        "org.freedesktop.DBus.GetConnectionUnixProcessID string:$name | "
+        "awk -v n=$name '/uint32/ {print n, $2}'; done");
+    QProcess wrapper;
+    wrapper.start(QStringLiteral(KASTLE_KEYRING_WRAPPER),
+                  {QStringLiteral("sh"), QStringLiteral("-c"), probe});
+    ASSERT_TRUE(wrapper.waitForFinished(30000)) << "the keyring wrapper did not finish";
+    ASSERT_EQ(wrapper.exitCode(), 0) << wrapper.readAllStandardError().toStdString();
+    const QStringList lines = QString::fromUtf8(wrapper.readAllStandardOutput())
+                                  .split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QHash<QString, qint64> pids;
+    for (const QString &line : lines) {
+        const QStringList parts = line.split(QLatin1Char(' '));
+        if (parts.size() == 2)
+            pids.insert(parts.at(0), parts.at(1).toLongLong());
+    }
+    ASSERT_TRUE(pids.value(QStringLiteral("org.freedesktop.DBus")) > 0)
+        << "no bus pid: " << lines.join(QLatin1Char('|')).toStdString();
+    ASSERT_TRUE(pids.value(QStringLiteral("org.freedesktop.secrets")) > 0)
+        << "the keyring did not own org.freedesktop.secrets inside the wrapper";
+    for (auto it = pids.cbegin(); it != pids.cend(); ++it) {
+        // Daemons exit when their bus goes away; give them a moment to notice.
+        const bool gone = QTest::qWaitFor([&] { return processGone(it.value()); }, 10000);
+        EXPECT_TRUE(gone) << it.key().toStdString() << " (pid " << it.value()
+                          << ") survived the wrapper";
+    }
+}

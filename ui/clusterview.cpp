@@ -1,0 +1,192 @@
+// Per-cluster container.
+#include "clusterview.h"
+#include "emptystatepage.h"
+#include "sandboxpanel.h"
+#include "theme.h"
+#include "workspace.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QTabBar>
+#include <QVBoxLayout>
+
+namespace kastle::ui {
+
+using core::ConnectionListModel;
+
+ClusterView::ClusterView(core::Workspace &workspace, const QString &clusterId, QWidget *parent)
+    : QWidget(parent)
+    , m_workspace(workspace)
+    , m_clusterId(clusterId)
+{
+    setObjectName(QStringLiteral("clusterView"));
+    m_banner = new QFrame(this);
+    m_banner->setObjectName(QStringLiteral("environmentBanner"));
+    m_banner->setAutoFillBackground(true);
+    m_title = new QLabel(m_banner);
+    m_title->setObjectName(QStringLiteral("bannerTitle"));
+    QFont big = m_title->font();
+    big.setPointSizeF(big.pointSizeF() * 1.25);
+    m_title->setFont(big);
+    m_bootstrap = new QLabel(m_banner);
+    m_environment = new QLabel(m_banner);
+    m_environment->setObjectName(QStringLiteral("bannerEnvironment"));
+    auto *bannerLayout = new QHBoxLayout(m_banner);
+    bannerLayout->setContentsMargins(12, 8, 12, 8);
+    bannerLayout->addWidget(m_title);
+    bannerLayout->addSpacing(12);
+    bannerLayout->addWidget(m_bootstrap, 1);
+    bannerLayout->addWidget(m_environment);
+
+    m_tabs = new QTabBar(this);
+    m_tabs->setObjectName(QStringLiteral("pageTabs"));
+    m_tabs->setDrawBase(true);
+    m_tabs->setExpanding(false);
+    m_pages = new QStackedWidget(this);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(8, 8, 8, 8);
+    layout->addWidget(m_banner);
+    layout->addWidget(m_tabs);
+    layout->addWidget(m_pages, 1);
+
+    addPage(QStringLiteral("overview"), tr("Overview"), makeOverview());
+    addPage(QStringLiteral("brokers"), tr("Brokers"),
+            new EmptyStatePage(tr("Brokers"),
+                               tr("The brokers of this cluster with their hosts, racks and log "
+                                  "directories will be listed here. Not available yet.")));
+    addPage(QStringLiteral("topics"), tr("Topics"),
+            new EmptyStatePage(tr("Topics"), tr("Topics, partitions, leaders, replicas and ISR "
+                                                "will be shown here. Not available yet.")));
+    addPage(QStringLiteral("groups"), tr("Consumer groups"),
+            new EmptyStatePage(tr("Consumer groups"),
+                               tr("Consumer groups, their members and lag will be shown here. "
+                                  "Not available yet.")));
+    addPage(QStringLiteral("messages"), tr("Messages"),
+            new EmptyStatePage(tr("Messages"), tr("Browsing and producing messages will be "
+                                                  "possible here. Not available yet.")));
+    connect(m_tabs, &QTabBar::currentChanged, m_pages, &QStackedWidget::setCurrentIndex);
+
+    ConnectionListModel *model = m_workspace.connections();
+    connect(model, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex &tl) {
+        if (m_workspace.connections()->idAt(tl.row()) == m_clusterId)
+            refreshHeader();
+    });
+    refreshHeader();
+}
+
+QStringList ClusterView::pageKeys()
+{
+    return {QStringLiteral("overview"), QStringLiteral("brokers"), QStringLiteral("topics"),
+            QStringLiteral("groups"), QStringLiteral("messages")};
+}
+
+void ClusterView::addPage(const QString &key, const QString &title, QWidget *page)
+{
+    const qsizetype existing = m_keys.indexOf(key);
+    if (existing >= 0) {
+        const int at = static_cast<int>(existing);
+        QWidget *old = m_pages->widget(at);
+        m_pages->insertWidget(at, page);
+        m_pages->removeWidget(old);
+        old->deleteLater();
+        m_tabs->setTabText(at, title);
+        return;
+    }
+    m_keys.append(key);
+    m_pages->addWidget(page);
+    m_tabs->addTab(title);
+}
+
+QWidget *ClusterView::page(const QString &key) const
+{
+    const qsizetype i = m_keys.indexOf(key);
+    return i >= 0 ? m_pages->widget(static_cast<int>(i)) : nullptr;
+}
+
+void ClusterView::setCurrentPage(const QString &key)
+{
+    if (const qsizetype i = m_keys.indexOf(key); i >= 0)
+        m_tabs->setCurrentIndex(static_cast<int>(i));
+}
+
+QString ClusterView::currentPage() const
+{
+    return m_keys.value(m_tabs->currentIndex());
+}
+
+QWidget *ClusterView::makeOverview()
+{
+    auto *page = new QWidget(this);
+    auto *layout = new QVBoxLayout(page);
+    layout->setContentsMargins(4, 12, 4, 4);
+    const bool sandbox = m_clusterId == ConnectionListModel::sandboxId();
+    if (sandbox)
+        layout->addWidget(new SandboxPanel(m_workspace.sandbox(), page));
+
+    auto *row = new QHBoxLayout;
+    m_status = new QLabel(page);
+    m_status->setObjectName(QStringLiteral("clusterStatus"));
+    m_status->setWordWrap(true);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_connect = new QPushButton(Theme::icon(QStringLiteral("connect")), tr("Connect"), page);
+    m_connect->setObjectName(QStringLiteral("connectButton"));
+    row->addWidget(m_status, 1);
+    row->addWidget(m_connect, 0, Qt::AlignTop);
+    if (!sandbox) {
+        auto *edit = new QPushButton(Theme::icon(QStringLiteral("edit")), tr("Edit…"), page);
+        row->addWidget(edit, 0, Qt::AlignTop);
+        connect(edit, &QPushButton::clicked, this, [this] { Q_EMIT editRequested(m_clusterId); });
+    }
+    layout->addLayout(row);
+    layout->addWidget(
+        new EmptyStatePage(tr("Overview"),
+                           tr("Cluster health, throughput and lag charts will be shown here. "
+                              "Not available yet; for now Kastle checks that the cluster answers "
+                              "and reports its id and broker count."),
+                           page),
+        1);
+    connect(m_connect, &QPushButton::clicked, this,
+            [this] { Q_EMIT connectRequested(m_clusterId); });
+    return page;
+}
+
+void ClusterView::refreshHeader()
+{
+    ConnectionListModel *model = m_workspace.connections();
+    const std::optional<core::ConnectionProfile> profile = model->profile(m_clusterId);
+    if (!profile)
+        return;
+    const bool sandbox = m_clusterId == ConnectionListModel::sandboxId();
+    m_title->setText(profile->name);
+    m_bootstrap->setText(profile->bootstrapServers.isEmpty() ? tr("not running")
+                                                             : profile->bootstrapServers);
+    m_environment->setText(
+        sandbox ? tr("SANDBOX")
+                : core::ProfileRules::environmentDisplayName(profile->environment).toUpper());
+    QPalette pal = m_banner->palette();
+    pal.setColor(QPalette::Window, sandbox ? QColor(0x45, 0x5a, 0x64)
+                                           : Theme::environmentColor(profile->environment));
+    pal.setColor(QPalette::WindowText, Qt::white);
+    m_banner->setPalette(pal);
+
+    const core::ClusterStatus status = model->status(m_clusterId);
+    QString text = model->statusText(m_clusterId);
+    if (text.isEmpty())
+        text = tr("Not connected.");
+    m_status->setText(text);
+    // The sandbox panel already shows the broker's own state; repeat nothing.
+    m_status->setVisible(!sandbox || text != m_workspace.sandbox()->stateText());
+    const bool canConnect = !sandbox || !profile->bootstrapServers.isEmpty();
+    m_connect->setEnabled(canConnect && status != core::ClusterStatus::Connecting);
+    m_connect->setText(status == core::ClusterStatus::Connected ? tr("Check again")
+                                                                : tr("Connect"));
+    if (sandbox && !canConnect)
+        m_connect->setToolTip(tr("Start the sandbox first."));
+    else
+        m_connect->setToolTip({});
+}
+
+} // namespace kastle::ui

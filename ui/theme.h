@@ -1,0 +1,30 @@
+// Look of the console: light, dark or the system's palette, the environment colours
+// (development / staging / production) and the status dot colours. The environment colours are
+// used as backgrounds with white text, chosen dark enough to stay readable in both themes.
+#pragma once
+
+#include "models/connectionlistmodel.h"
+#include "profiles/connectionprofile.h"
+#include "stores/appsettings.h"
+
+#include <QColor>
+#include <QIcon>
+
+namespace kastle::ui {
+
+class Theme
+{
+public:
+    // Remembers the platform's palette and style the first time, so "System" can return to it.
+    static void apply(core::AppSettings::Theme theme);
+    static bool isDark();
+
+    static QColor environmentColor(core::Environment e);
+    static QColor statusColor(core::ClusterStatus s);
+    static QIcon icon(const QString &name); // ":/icons/<name>.svg"
+};
+
+// Registers the compiled-in resources (icons) of kastle_ui; a static library needs this once.
+void initResources();
+
+} // namespace kastle::ui
