@@ -72,8 +72,9 @@ void ClusterListDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
     painter->drawText(nameRect, Qt::AlignLeft | Qt::AlignVCenter,
                       QFontMetrics(nameFont).elidedText(name, Qt::ElideRight, nameRect.width()));
 
+    // Profiles show where they point; the sandbox its address while it runs, else its state.
     QString second = index.data(ConnectionListModel::BootstrapRole).toString();
-    if (sandbox || second.isEmpty())
+    if (second.isEmpty())
         second = index.data(ConnectionListModel::StatusTextRole).toString();
     if (second.isEmpty() && sandbox)
         second = tr("Not started");

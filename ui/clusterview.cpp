@@ -24,7 +24,6 @@ ClusterView::ClusterView(core::Workspace &workspace, const QString &clusterId, Q
     setObjectName(QStringLiteral("clusterView"));
     m_banner = new QFrame(this);
     m_banner->setObjectName(QStringLiteral("environmentBanner"));
-    m_banner->setAutoFillBackground(true);
     m_title = new QLabel(m_banner);
     m_title->setObjectName(QStringLiteral("bannerTitle"));
     QFont big = m_title->font();
@@ -133,13 +132,15 @@ QWidget *ClusterView::makeOverview()
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_connect = new QPushButton(Theme::icon(QStringLiteral("connect")), tr("Connect"), page);
     m_connect->setObjectName(QStringLiteral("connectButton"));
-    row->addWidget(m_status, 1);
+    m_connect->setSizePolicy(QSizePolicy::Maximum, QSizePolicy::Fixed);
     row->addWidget(m_connect, 0, Qt::AlignTop);
     if (!sandbox) {
         auto *edit = new QPushButton(Theme::icon(QStringLiteral("edit")), tr("Edit…"), page);
         row->addWidget(edit, 0, Qt::AlignTop);
         connect(edit, &QPushButton::clicked, this, [this] { Q_EMIT editRequested(m_clusterId); });
     }
+    row->addSpacing(8);
+    row->addWidget(m_status, 1);
     layout->addLayout(row);
     layout->addWidget(
         new EmptyStatePage(tr("Overview"),
@@ -166,11 +167,13 @@ void ClusterView::refreshHeader()
     m_environment->setText(
         sandbox ? tr("SANDBOX")
                 : core::ProfileRules::environmentDisplayName(profile->environment).toUpper());
-    QPalette pal = m_banner->palette();
-    pal.setColor(QPalette::Window, sandbox ? QColor(0x45, 0x5a, 0x64)
-                                           : Theme::environmentColor(profile->environment));
-    pal.setColor(QPalette::WindowText, Qt::white);
-    m_banner->setPalette(pal);
+    // A style sheet, not the palette: with an application style sheet in place, Qt paints
+    // frames through it and ignores palette backgrounds.
+    const QColor color =
+        sandbox ? QColor(0x45, 0x5a, 0x64) : Theme::environmentColor(profile->environment);
+    m_banner->setStyleSheet(QStringLiteral("QFrame#environmentBanner { background: %1; "
+                                           "border-radius: 4px; } QLabel { color: white; }")
+                                .arg(color.name()));
 
     const core::ClusterStatus status = model->status(m_clusterId);
     QString text = model->statusText(m_clusterId);

@@ -95,7 +95,6 @@ void ConnectionDialog::buildUi()
     m_environmentStrip = new QLabel(this);
     m_environmentStrip->setObjectName(QStringLiteral("environmentStrip"));
     m_environmentStrip->setAlignment(Qt::AlignCenter);
-    m_environmentStrip->setAutoFillBackground(true);
     m_environmentStrip->setMinimumHeight(26);
 
     // Cluster
@@ -227,7 +226,8 @@ void ConnectionDialog::buildUi()
     layout->addWidget(m_keychainNote);
     layout->addLayout(testRow);
     layout->addWidget(m_buttons);
-    resize(620, 760);
+    Theme::alignFormLabels(content);
+    resize(640, 760);
 
     const auto touched = [this](ProfileField f) {
         return [this, f] {
@@ -263,10 +263,9 @@ void ConnectionDialog::buildUi()
 void ConnectionDialog::updateEnvironmentStrip()
 {
     const auto env = static_cast<core::Environment>(m_environment->currentData().toInt());
-    QPalette pal = m_environmentStrip->palette();
-    pal.setColor(QPalette::Window, Theme::environmentColor(env));
-    pal.setColor(QPalette::WindowText, Qt::white);
-    m_environmentStrip->setPalette(pal);
+    m_environmentStrip->setStyleSheet(
+        QStringLiteral("QLabel { background: %1; color: white; border-radius: 3px; }")
+            .arg(Theme::environmentColor(env).name()));
     QString text = ProfileRules::environmentDisplayName(env).toUpper();
     if (env == core::Environment::Production)
         text = tr("%1 — changes here affect live systems").arg(text);

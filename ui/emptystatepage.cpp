@@ -19,13 +19,12 @@ EmptyStatePage::EmptyStatePage(const QString &title, const QString &text, QWidge
     auto *body = new QLabel(text, this);
     body->setWordWrap(true);
     body->setAlignment(Qt::AlignCenter);
-    body->setMaximumWidth(480);
 
     auto *layout = new QVBoxLayout(this);
     layout->addStretch();
     layout->addWidget(icon);
     layout->addWidget(heading);
-    layout->addWidget(body, 0, Qt::AlignHCenter);
+    layout->addLayout(Theme::centered(body, 480));
     layout->addStretch();
 }
 

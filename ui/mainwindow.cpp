@@ -213,11 +213,7 @@ void MainWindow::buildMenus()
     logToggle->setIcon(Theme::icon(QStringLiteral("log")));
     logToggle->setText(tr("&Log panel"));
     view->addAction(logToggle);
-    view->addAction(tr("&Welcome page"), this, [this] {
-        m_sidebar->selectionModel()->clearCurrentIndex();
-        m_sidebar->clearSelection();
-        showWelcome();
-    });
+    view->addAction(tr("&Welcome page"), this, &MainWindow::showWelcome);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(Theme::icon(QStringLiteral("about")), tr("&About Kastle"), this,
@@ -244,6 +240,12 @@ void MainWindow::updateActions()
 
 void MainWindow::showWelcome()
 {
+    if (m_sidebar->currentIndex().isValid()) {
+        const QSignalBlocker block(m_sidebar->selectionModel());
+        m_sidebar->selectionModel()->clearCurrentIndex();
+        m_sidebar->clearSelection();
+        updateActions();
+    }
     m_stack->setCurrentWidget(m_welcome);
 }
 

@@ -1,5 +1,6 @@
 // Settings dialog.
 #include "settingsdialog.h"
+#include "theme.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -11,7 +12,7 @@
 
 namespace kastle::ui {
 
-using Theme = core::AppSettings::Theme;
+using ThemeChoice = core::AppSettings::Theme;
 
 QList<std::pair<QString, QString>> SettingsDialog::languages()
 {
@@ -31,9 +32,9 @@ SettingsDialog::SettingsDialog(const core::AppSettings &settings, QWidget *paren
     auto *lookForm = new QFormLayout(look);
     m_theme = new QComboBox(look);
     m_theme->setObjectName(QStringLiteral("themeCombo"));
-    m_theme->addItem(tr("Same as the system"), static_cast<int>(Theme::System));
-    m_theme->addItem(tr("Light"), static_cast<int>(Theme::Light));
-    m_theme->addItem(tr("Dark"), static_cast<int>(Theme::Dark));
+    m_theme->addItem(tr("Same as the system"), static_cast<int>(ThemeChoice::System));
+    m_theme->addItem(tr("Light"), static_cast<int>(ThemeChoice::Light));
+    m_theme->addItem(tr("Dark"), static_cast<int>(ThemeChoice::Dark));
     m_theme->setCurrentIndex(m_theme->findData(static_cast<int>(settings.theme)));
     lookForm->addRow(tr("&Theme:"), m_theme);
     m_language = new QComboBox(look);
@@ -73,13 +74,14 @@ SettingsDialog::SettingsDialog(const core::AppSettings &settings, QWidget *paren
     layout->addWidget(refresh);
     layout->addStretch();
     layout->addWidget(buttons);
-    resize(440, sizeHint().height());
+    Theme::alignFormLabels(this);
+    resize(460, sizeHint().height());
 }
 
 core::AppSettings SettingsDialog::settings() const
 {
     core::AppSettings s = m_initial;
-    s.theme = static_cast<Theme>(m_theme->currentData().toInt());
+    s.theme = static_cast<ThemeChoice>(m_theme->currentData().toInt());
     s.language = m_language->currentData().toString();
     s.metadataRefreshSeconds = m_metadata->value();
     s.offsetsRefreshSeconds = m_offsets->value();

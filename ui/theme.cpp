@@ -2,6 +2,9 @@
 #include "theme.h"
 
 #include <QApplication>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QWidget>
 #include <QPalette>
 #include <QStyle>
 #include <QStyleFactory>
@@ -89,7 +92,6 @@ QLabel#welcomeTitle { font-size: 20pt; font-weight: 600; }
 QLabel#emptyStateTitle { font-size: 13pt; font-weight: 600; }
 QLabel#fieldError { color: palette(bright-text); }
 QLabel#fieldWarning { color: #b26a00; }
-QFrame#environmentBanner { border-radius: 4px; }
 QFrame#environmentBanner QLabel { color: white; font-weight: 600; }
 )";
 
@@ -157,6 +159,34 @@ QColor Theme::statusColor(core::ClusterStatus s)
         return QColor(0xe5, 0x39, 0x35);
     }
     return Qt::gray;
+}
+
+void Theme::alignFormLabels(QWidget *root)
+{
+    const QList<QFormLayout *> forms = root->findChildren<QFormLayout *>();
+    QList<QWidget *> labels;
+    int width = 0;
+    for (QFormLayout *form : forms) {
+        for (int row = 0; row < form->rowCount(); ++row) {
+            QLayoutItem *item = form->itemAt(row, QFormLayout::LabelRole);
+            if (QWidget *label = item ? item->widget() : nullptr) {
+                labels.append(label);
+                width = std::max(width, label->sizeHint().width());
+            }
+        }
+    }
+    for (QWidget *label : labels)
+        label->setMinimumWidth(width);
+}
+
+QLayout *Theme::centered(QWidget *label, int maxWidth)
+{
+    label->setMaximumWidth(maxWidth);
+    auto *row = new QHBoxLayout;
+    row->addStretch(1);
+    row->addWidget(label, 100);
+    row->addStretch(1);
+    return row;
 }
 
 QIcon Theme::icon(const QString &name)

@@ -10,6 +10,9 @@
 #include <QColor>
 #include <QIcon>
 
+class QLayout;
+class QWidget;
+
 namespace kastle::ui {
 
 class Theme
@@ -22,6 +25,12 @@ public:
     static QColor environmentColor(core::Environment e);
     static QColor statusColor(core::ClusterStatus s);
     static QIcon icon(const QString &name); // ":/icons/<name>.svg"
+    // Gives the labels of every form layout below root one width, so fields in separate group
+    // boxes start at the same x.
+    static void alignFormLabels(QWidget *root);
+    // A word-wrapped label centred in a row, at most maxWidth wide. (A wrapped label added with
+    // an alignment flag gets a height for the wrong width and is clipped.)
+    static QLayout *centered(QWidget *label, int maxWidth);
 };
 
 // Registers the compiled-in resources (icons) of kastle_ui; a static library needs this once.

@@ -27,7 +27,6 @@ WelcomePage::WelcomePage(QWidget *parent)
                             this);
     text->setWordWrap(true);
     text->setAlignment(Qt::AlignCenter);
-    text->setMaximumWidth(520);
 
     auto *sandbox = new QPushButton(Theme::icon(QStringLiteral("sandbox")),
                                     tr("Start the local sandbox"), this);
@@ -44,7 +43,6 @@ WelcomePage::WelcomePage(QWidget *parent)
     m_sandboxNote = new QLabel(this);
     m_sandboxNote->setWordWrap(true);
     m_sandboxNote->setAlignment(Qt::AlignCenter);
-    m_sandboxNote->setMaximumWidth(560);
     m_sandboxNote->setObjectName(QStringLiteral("sandboxNote"));
     m_sandboxNote->hide();
 
@@ -61,11 +59,11 @@ WelcomePage::WelcomePage(QWidget *parent)
     layout->addSpacing(8);
     layout->addWidget(title);
     layout->addSpacing(6);
-    layout->addWidget(text, 0, Qt::AlignHCenter);
+    layout->addLayout(Theme::centered(text, 520));
     layout->addSpacing(18);
     layout->addLayout(buttons);
     layout->addSpacing(10);
-    layout->addWidget(m_sandboxNote, 0, Qt::AlignHCenter);
+    layout->addLayout(Theme::centered(m_sandboxNote, 560));
     layout->addStretch(3);
 
     connect(sandbox, &QPushButton::clicked, this, &WelcomePage::startSandboxRequested);

@@ -184,7 +184,15 @@ void SandboxController::onStderr(bool flush)
         if (line.isEmpty())
             continue;
         m_lastStderr = line;
-        qCWarning(lcSandbox).noquote() << "broker:" << line;
+        // The broker logs to stderr with a level word; anything else is worth a warning.
+        if (line.contains(QLatin1String(" INFO ")))
+            qCInfo(lcSandbox).noquote() << "broker:" << line;
+        else if (line.contains(QLatin1String(" DEBUG ")) || line.contains(QLatin1String(" TRACE ")))
+            qCDebug(lcSandbox).noquote() << "broker:" << line;
+        else if (line.contains(QLatin1String(" ERROR ")) || line.contains(QLatin1String(" FATAL ")))
+            qCCritical(lcSandbox).noquote() << "broker:" << line;
+        else
+            qCWarning(lcSandbox).noquote() << "broker:" << line;
     }
 }
 

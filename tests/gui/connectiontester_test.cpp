@@ -2,6 +2,7 @@
 // event loop keeps turning. Also the profile -> librdkafka property mapping.
 #include "kafka/connectiontester.h"
 #include "kafka/rdkafkaconfig.h"
+#include "sandbox/sandboxcontroller.h"
 #include "testhelpers.h"
 
 #include <QElapsedTimer>
@@ -132,4 +133,33 @@ TEST(RdKafkaConfig, MapsSecurityFields)
         RdKafkaConfigBuilder::make(p, {{}, QStringLiteral("tkn"), {}});
     ASSERT_TRUE(oauth.ok()) << oauth.error().message.toStdString();
     EXPECT_EQ(oauth->context->oauthToken, QByteArray("tkn"));
+}
+
+TEST(ConnectionTester, RealSandboxBrokerAnswersWithClusterIdAndBrokers)
+{
+    // The sandbox launcher and the tester together against the real kastle-broker.
+    QTemporaryDir dir;
+    SandboxController sandbox(kastle::test::binDir() + QStringLiteral("/kastle-broker"),
+                              dir.filePath(QStringLiteral("sandbox")));
+    sandbox.start();
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] { return sandbox.state() != SandboxController::State::Starting; }, 30000));
+    ASSERT_EQ(sandbox.state(), SandboxController::State::Running) << sandbox.reason().toStdString();
+
+    ConnectionProfile p;
+    p.name = QStringLiteral("sandbox");
+    p.bootstrapServers = sandbox.bootstrap();
+    ConnectionTester tester;
+    QSignalSpy finished(&tester, &ConnectionTester::finished);
+    tester.start(p, {}, std::chrono::seconds(10));
+    ASSERT_TRUE(finished.wait(20000));
+    const auto outcome = finished.at(0).at(1).value<ConnectionTestOutcome>();
+    EXPECT_TRUE(outcome.ok()) << outcome.message.toStdString();
+    EXPECT_GE(outcome.brokerCount, 1);
+    EXPECT_FALSE(outcome.clusterId.isEmpty());
+    EXPECT_TRUE(outcome.message.contains(outcome.clusterId)) << outcome.message.toStdString();
+
+    sandbox.stop();
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] { return sandbox.state() == SandboxController::State::Stopped; }, 15000));
 }
