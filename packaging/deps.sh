@@ -12,7 +12,8 @@ build_pkgs="cmake ninja-build g++ make pkg-config
  librdkafka-dev zlib1g-dev liblz4-dev libsnappy-dev libzstd-dev libssl-dev"
 test_pkgs="libgtest-dev libgmock-dev
  dbus dbus-x11 gnome-keyring xvfb xauth imagemagick openssl
- kcat python3 python3-kafka python3-confluent-kafka"
+ kcat python3 python3-kafka python3-confluent-kafka
+ python3-snappy python3-lz4 python3-zstandard python3-xxhash"
 
 case "${1:-run}" in
     run) wanted="$build_pkgs" ;;
