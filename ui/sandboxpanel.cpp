@@ -55,7 +55,7 @@ void SandboxPanel::refresh()
     m_stop->setEnabled(s == State::Starting || s == State::Running);
     m_restart->setEnabled(s == State::Running);
     if (failed)
-        m_hint->setText(tr("The sandbox broker is %1. Its messages are in the log panel.")
+        m_hint->setText(tr("Sandbox broker program: %1. Its messages are in the log panel.")
                             .arg(m_sandbox->program()));
     else if (s == State::Running)
         m_hint->setText(tr("Clients on this computer can use bootstrap servers %1.")

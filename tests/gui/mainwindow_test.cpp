@@ -15,6 +15,7 @@
 #include <QListView>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QTranslator>
 
 using namespace kastle;
 using core::ClusterStatus;
@@ -209,4 +210,15 @@ TEST(AboutDialog, ShowsVersionsFromCore)
     QLabel *qt = about.findChild<QLabel *>(QStringLiteral("qtVersion"));
     ASSERT_NE(qt, nullptr);
     EXPECT_TRUE(qt->text().startsWith(QStringLiteral("6."))) << qt->text().toStdString();
+}
+
+TEST(Translations, GermanIsCompiledIn)
+{
+    QTranslator german;
+    ASSERT_TRUE(german.load(QStringLiteral(":/i18n/kastle_de.qm")));
+    EXPECT_EQ(german.translate("kastle::ui::WelcomePage", "Welcome to Kastle"),
+              QStringLiteral("Willkommen bei Kastle"));
+    EXPECT_EQ(german.translate("kastle::core::ConnectionTester",
+                               "Connected to cluster %1 with %n broker(s).", nullptr, 3),
+              QStringLiteral("Verbunden mit Cluster %1 mit %n Brokern."));
 }
