@@ -13,6 +13,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCloseEvent>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -45,13 +46,13 @@ MainWindow::MainWindow(core::Workspace &workspace, QWidget *parent)
     m_welcome = new WelcomePage(m_stack);
     m_stack->addWidget(m_welcome);
 
-    auto *splitter = new QSplitter(this);
-    splitter->addWidget(buildSidebar());
-    splitter->addWidget(m_stack);
-    splitter->setStretchFactor(0, 0);
-    splitter->setStretchFactor(1, 1);
-    splitter->setSizes({260, 740});
-    setCentralWidget(splitter);
+    m_splitter = new QSplitter(this);
+    m_splitter->addWidget(buildSidebar());
+    m_splitter->addWidget(m_stack);
+    m_splitter->setStretchFactor(0, 0);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setSizes({260, 740});
+    setCentralWidget(m_splitter);
 
     m_logDock = new LogDock(m_workspace.log(), this);
     addDockWidget(Qt::BottomDockWidgetArea, m_logDock);
@@ -85,6 +86,37 @@ MainWindow::MainWindow(core::Workspace &workspace, QWidget *parent)
     connect(&m_workspace, &core::Workspace::settingsChanged, this, &MainWindow::applySettings);
     updateActions();
     resize(1100, 720);
+    restoreUiState();
+}
+
+// Window geometry, dock and splitter layout live in the ui_state table beside the profiles.
+void MainWindow::restoreUiState()
+{
+    const core::ConnectionStore &store = m_workspace.store();
+    const auto bytes = [&](const char *key) {
+        return QByteArray::fromBase64(store.uiValue(QLatin1String(key)).toLatin1());
+    };
+    if (const QByteArray g = bytes("window/geometry"); !g.isEmpty())
+        restoreGeometry(g);
+    if (const QByteArray s = bytes("window/state"); !s.isEmpty())
+        restoreState(s);
+    if (const QByteArray s = bytes("window/splitter"); !s.isEmpty())
+        m_splitter->restoreState(s);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    core::ConnectionStore &store = m_workspace.store();
+    const auto save = [&](const char *key, const QByteArray &value) {
+        if (core::Status s =
+                store.setUiValue(QLatin1String(key), QString::fromLatin1(value.toBase64()));
+            !s)
+            qWarning("%s", qPrintable(s.error().message));
+    };
+    save("window/geometry", saveGeometry());
+    save("window/state", saveState());
+    save("window/splitter", m_splitter->saveState());
+    QMainWindow::closeEvent(event);
 }
 
 MainWindow::~MainWindow() = default;

@@ -9,6 +9,7 @@
 #include <QMainWindow>
 
 class QListView;
+class QSplitter;
 class QStackedWidget;
 class QToolButton;
 class QLabel;
@@ -54,7 +55,11 @@ public:
     // Reports what happened while opening the database (file moved aside, ...).
     void showStartupNotices();
 
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
 private:
+    void restoreUiState();
     void buildMenus();
     QWidget *buildSidebar();
     void chooseImportFile(core::PropertyFormat format);
@@ -66,6 +71,7 @@ private:
 
     core::Workspace &m_workspace;
     QListView *m_sidebar;
+    QSplitter *m_splitter;
     QStackedWidget *m_stack;
     WelcomePage *m_welcome;
     LogDock *m_logDock;

@@ -6,6 +6,7 @@
 
 #include <QDeadlineTimer>
 #include <QDir>
+#include <QDirIterator>
 #include <QFileInfo>
 #include <QProcess>
 #include <QThread>
@@ -170,4 +171,53 @@ TEST(Keychain, WrapperLeavesNoDaemonsBehind)
         EXPECT_TRUE(gone) << it.key().toStdString() << " (pid " << it.value()
                           << ") survived the wrapper";
     }
+}
+
+TEST(Keychain, UnavailableKeychainKeepsSecretsInMemoryOnly)
+{
+    // QtKeychain picks its backend once per process, so the "no keychain" case runs in a child
+    // process of this same test binary, with a session bus address that leads nowhere.
+    const QString password = QStringLiteral("NoKeyring-secret-9d2e41");
+    if (qEnvironmentVariable("KASTLE_KEYCHAIN_CHILD") != QStringLiteral("1")) {
+        QTemporaryDir home;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("KASTLE_KEYCHAIN_CHILD"), QStringLiteral("1"));
+        env.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"),
+                   QStringLiteral("unix:path=") + home.filePath(QStringLiteral("no-bus")));
+        env.insert(QStringLiteral("HOME"), home.path());
+        env.remove(QStringLiteral("DISPLAY")); // no X11 autolaunch of a bus either
+        QProcess child;
+        child.setProcessEnvironment(env);
+        child.setProcessChannelMode(QProcess::MergedChannels);
+        child.start(QCoreApplication::applicationFilePath(),
+                    {QStringLiteral(
+                        "--gtest_filter=Keychain.UnavailableKeychainKeepsSecretsInMemoryOnly")});
+        ASSERT_TRUE(child.waitForFinished(60000));
+        const QByteArray output = child.readAll();
+        EXPECT_EQ(child.exitCode(), 0) << output.toStdString();
+        EXPECT_TRUE(output.contains("[  PASSED  ] 1 test")) << output.toStdString();
+        // Nothing under the child's home or XDG folders holds the secret.
+        QDirIterator files(home.path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+        while (files.hasNext()) {
+            const QString file = files.next();
+            EXPECT_FALSE(kastle::test::readFile(file).contains(password.toUtf8()))
+                << file.toStdString();
+        }
+        return;
+    }
+    SecretStore store;
+    const Status stored =
+        storeAndWait(store, QStringLiteral("p"), ProfileSecrets{password, {}, {}});
+    ASSERT_FALSE(stored.ok());
+    EXPECT_TRUE(stored.error().message.contains(QStringLiteral("kept in memory")))
+        << stored.error().message.toStdString();
+    EXPECT_EQ(store.availability(), SecretStore::Availability::Unavailable);
+    EXPECT_FALSE(store.unavailableReason().isEmpty());
+    EXPECT_TRUE(store.hasSessionSecrets(QStringLiteral("p")));
+    const Result<ProfileSecrets> loaded = loadAndWait(store, QStringLiteral("p"));
+    ASSERT_TRUE(loaded.ok()) << loaded.error().message.toStdString();
+    EXPECT_EQ(loaded->password, password);
+    // A profile the user has not typed a secret for this run reports the keychain problem.
+    const Result<ProfileSecrets> other = loadAndWait(store, QStringLiteral("other"));
+    EXPECT_FALSE(other.ok());
 }

@@ -222,3 +222,21 @@ TEST(Translations, GermanIsCompiledIn)
                                "Connected to cluster %1 with %n broker(s).", nullptr, 3),
               QStringLiteral("Verbunden mit Cluster %1 mit %n Brokern."));
 }
+
+TEST(MainWindow, LayoutIsKeptInTheDatabase)
+{
+    QTemporaryDir dir;
+    Workspace ws(paths(dir, fakeBroker()));
+    ws.open();
+    {
+        ui::MainWindow w(ws);
+        w.show();
+        w.resize(900, 650);
+        ASSERT_TRUE(QTest::qWaitForWindowExposed(&w));
+        w.close();
+    }
+    EXPECT_FALSE(ws.store().uiValue(QStringLiteral("window/geometry")).isEmpty());
+    EXPECT_FALSE(ws.store().uiValue(QStringLiteral("window/splitter")).isEmpty());
+    ui::MainWindow again(ws);
+    EXPECT_EQ(again.size(), QSize(900, 650));
+}
