@@ -35,13 +35,19 @@ QString fakeBroker()
     return QStringLiteral(KASTLE_TEST_DATA_DIR "/../fake-broker.sh");
 }
 
+// A workspace on a throw-away data folder whose sandbox "broker" is the fake script.
+class MainWindowTest : public ::testing::Test
+{
+protected:
+    void SetUp() override { ws.open(); }
+    QTemporaryDir dir;
+    Workspace ws{paths(dir, fakeBroker())};
+};
+
 } // namespace
 
-TEST(MainWindow, StartsOnWelcomePageWithSandboxEntry)
+TEST_F(MainWindowTest, StartsOnWelcomePageWithSandboxEntry)
 {
-    QTemporaryDir dir;
-    Workspace ws(paths(dir, fakeBroker()));
-    ws.open();
     ui::MainWindow w(ws);
     w.show();
     EXPECT_EQ(w.windowTitle(), QStringLiteral("Kastle"));
@@ -50,12 +56,9 @@ TEST(MainWindow, StartsOnWelcomePageWithSandboxEntry)
     EXPECT_EQ(w.sidebar()->model()->index(0, 0).data().toString(), QStringLiteral("Local sandbox"));
 }
 
-TEST(MainWindow, SandboxWithFakeBrokerBecomesConnectable)
+TEST_F(MainWindowTest, SandboxWithFakeBrokerBecomesConnectable)
 {
-    QTemporaryDir dir;
     qunsetenv("FAKE_BROKER_MODE");
-    Workspace ws(paths(dir, fakeBroker()));
-    ws.open();
     ui::MainWindow w(ws);
     w.show();
     w.connectCluster(ConnectionListModel::sandboxId());
@@ -105,11 +108,8 @@ TEST(MainWindow, RealBrokerFailureShowsHonestlyWithRetry)
     EXPECT_EQ(note->text(), reason);
 }
 
-TEST(MainWindow, ProductionBannerAndDeleteWithConfirmation)
+TEST_F(MainWindowTest, ProductionBannerAndDeleteWithConfirmation)
 {
-    QTemporaryDir dir;
-    Workspace ws(paths(dir, fakeBroker()));
-    ws.open();
     core::ConnectionProfile p;
     p.name = QStringLiteral("Billing");
     p.bootstrapServers = QStringLiteral("billing:9092");
@@ -156,11 +156,8 @@ TEST(MainWindow, ProductionBannerAndDeleteWithConfirmation)
     EXPECT_TRUE(ws.store().loadProfiles()->isEmpty());
 }
 
-TEST(MainWindow, ImportOpensReviewAndBadFileImportsNothing)
+TEST_F(MainWindowTest, ImportOpensReviewAndBadFileImportsNothing)
 {
-    QTemporaryDir dir;
-    Workspace ws(paths(dir, fakeBroker()));
-    ws.open();
     ui::MainWindow w(ws);
     w.show();
     EXPECT_EQ(w.importConnection(kastle::test::dataFile("client-bad.properties"),
@@ -180,11 +177,8 @@ TEST(MainWindow, ImportOpensReviewAndBadFileImportsNothing)
     ASSERT_TRUE(QTest::qWaitFor([&] { return ws.connections()->rowCount() == 2; }, 5000));
 }
 
-TEST(MainWindow, MoveConnectionPersistsOrder)
+TEST_F(MainWindowTest, MoveConnectionPersistsOrder)
 {
-    QTemporaryDir dir;
-    Workspace ws(paths(dir, fakeBroker()));
-    ws.open();
     QStringList ids;
     for (const char *name : {"one", "two", "three"}) {
         core::ConnectionProfile p;
@@ -223,11 +217,8 @@ TEST(Translations, GermanIsCompiledIn)
               QStringLiteral("Verbunden mit Cluster %1 mit %n Brokern."));
 }
 
-TEST(MainWindow, LayoutIsKeptInTheDatabase)
+TEST_F(MainWindowTest, LayoutIsKeptInTheDatabase)
 {
-    QTemporaryDir dir;
-    Workspace ws(paths(dir, fakeBroker()));
-    ws.open();
     {
         ui::MainWindow w(ws);
         w.show();
