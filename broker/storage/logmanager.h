@@ -11,8 +11,10 @@
 // directory is touched until the partition is first used (or the background sweep reaches
 // it). With the clean-shutdown marker present, each partition's checkpointed state is exact
 // and opening it restores the active segment without a CRC pass. Without it (a crash, or
-// SIGKILL), every partition recovers its tail the first time it is opened. The marker is
-// removed at start, so a crash at any later point is seen as unclean.
+// SIGKILL), every partition recovers its tail the first time it is opened: a CRC pass over
+// the segments from its recovery point (usually just the active one; a full 1 GiB segment
+// takes one to two seconds), on the calling thread. The marker is removed at start, so a crash at
+// any later point is seen as unclean.
 //
 // Background work has two shapes. tick(nowMs), called periodically by the broker's event loop,
 // does a bounded amount per call: flush.ms flushes, a retention sweep that visits at most

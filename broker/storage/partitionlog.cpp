@@ -149,7 +149,7 @@ AppendResult PartitionLog::write(std::span<uint8_t> batches, const std::vector<B
 {
     AppendResult result;
     if (shouldRoll(static_cast<int64_t>(batches.size()), metas.back().lastOffset, appendTimeMs)) {
-        result.status = roll(appendTimeMs);
+        result.status = roll();
         if (!result.status.ok())
             return result;
     }
@@ -310,9 +310,8 @@ StorageStatus PartitionLog::startSegment(int64_t baseOffset)
     return status;
 }
 
-StorageStatus PartitionLog::roll(int64_t nowMs)
+StorageStatus PartitionLog::roll()
 {
-    (void)nowMs;
     Segment &old = *m_segments.back();
     if (old.size() == 0)
         return {};
@@ -487,7 +486,7 @@ StorageStatus PartitionLog::deleteRecordsBefore(int64_t offset)
     m_logStartOffset = offset;
     // Everything is gone: roll, so the active segment can be deleted too.
     if (offset == m_logEndOffset && m_segments.back()->size() > 0)
-        if (StorageStatus status = roll(0); !status.ok())
+        if (StorageStatus status = roll(); !status.ok())
             return status;
     deleteBelowLogStart();
     m_epochs.truncateFromStart(m_logStartOffset);

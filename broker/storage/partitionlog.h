@@ -26,6 +26,10 @@
 // flush.messages and flush.ms add synchronous fsyncs. Acknowledged data that reached the page
 // cache survives SIGKILL in any case: appends are written before they return.
 //
+// Deletion: segments leave the list at once and their files are renamed to *.deleted, then
+// unlinked by the background thread; file.delete.delay.ms is not needed because a read in
+// flight holds its own descriptor (Linux keeps an unlinked file readable while it is open).
+//
 // Threads: owner thread only. The FileRanges returned by read() may travel to any thread;
 // each holds its file open (segment deletion and FdCache eviction do not close it).
 #pragma once
@@ -136,7 +140,7 @@ public:
     StorageStatus truncateFullyAndStartAt(int64_t offset);
 
     // Seals the active segment (when not empty) and starts a new one at LEO.
-    StorageStatus roll(int64_t nowMs);
+    StorageStatus roll();
     // Deletes the oldest segments, never the active one: by time (largest timestamp older than
     // retention.ms), by size (while the log stays above retention.bytes without it), and those
     // entirely below the log start offset.

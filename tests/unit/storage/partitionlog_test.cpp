@@ -101,8 +101,8 @@ TEST_F(PartitionLogTest, RollsByAgeAgainstTheAppendClock)
     appendBatches(*log, 1, {}, 11500);
     EXPECT_EQ(log->segmentCount(), 2u);
     // An explicit roll of an empty active segment does nothing.
-    ASSERT_TRUE(log->roll(0).ok());
-    ASSERT_TRUE(log->roll(0).ok());
+    ASSERT_TRUE(log->roll().ok());
+    ASSERT_TRUE(log->roll().ok());
     EXPECT_EQ(log->segmentCount(), 3u);
 }
 
