@@ -1,0 +1,105 @@
+// Command-line parsing of kastle-broker.
+#include "commandline.h"
+
+#include "configvalue.h"
+
+#include <optional>
+
+namespace kastle::broker {
+
+std::string usageText()
+{
+    return "usage: kastle-broker --data-dir DIR [--host HOST] [--port N|0] [--brokers N]\n"
+           "                     [--auto-create-topics true|false] [--num-partitions N]\n"
+           "                     [--log-level debug|info|warn|error|off]\n"
+           "       kastle-broker --version | --help\n"
+           "\n"
+           "Runs a Kafka-compatible broker on HOST:PORT (default 127.0.0.1:9092; port 0 picks a\n"
+           "free one) with its data in DIR. Prints \"ready bootstrap=HOST:PORT\" on stdout once "
+           "it\n"
+           "accepts connections, logs to stderr, and stops cleanly on SIGINT or SIGTERM.\n";
+}
+
+CommandLine parseCommandLine(const std::vector<std::string> &args)
+{
+    CommandLine cl;
+    auto fail = [&cl](std::string message) {
+        cl.action = CommandLine::Action::Error;
+        cl.error = std::move(message);
+        return cl;
+    };
+    ProcessOptions &o = cl.options;
+    for (size_t i = 0; i < args.size(); ++i) {
+        std::string name = args[i];
+        std::optional<std::string> value;
+        if (const auto eq = name.find('='); name.rfind("--", 0) == 0 && eq != std::string::npos) {
+            value = name.substr(eq + 1);
+            name.resize(eq);
+        }
+        if (name == "--help" || name == "-h") {
+            cl.action = CommandLine::Action::Help;
+            return cl;
+        }
+        if (name == "--version") {
+            cl.action = CommandLine::Action::Version;
+            return cl;
+        }
+        static constexpr const char *kWithValue[] = {
+            "--data-dir",           "--host",           "--port",     "--brokers",
+            "--auto-create-topics", "--num-partitions", "--log-level"};
+        bool known = false;
+        for (const char *k : kWithValue)
+            known = known || name == k;
+        if (!known)
+            return fail("unknown option " + name);
+        if (!value) {
+            if (i + 1 >= args.size())
+                return fail(name + " needs a value");
+            value = args[++i];
+        }
+        const std::string &v = *value;
+        if (name == "--data-dir") {
+            if (v.empty())
+                return fail("--data-dir needs a directory");
+            o.dataDir = v;
+        } else if (name == "--host") {
+            if (v.empty())
+                return fail("--host needs an address");
+            o.host = v;
+        } else if (name == "--port") {
+            const auto port = parseConfigLong(v);
+            if (!port || *port < 0 || *port > 65535)
+                return fail("--port must be a number from 0 to 65535, not \"" + v + "\"");
+            o.port = static_cast<uint16_t>(*port);
+        } else if (name == "--brokers") {
+            const auto n = parseConfigLong(v);
+            if (!n || *n < 1)
+                return fail("--brokers must be a positive number, not \"" + v + "\"");
+            if (*n != 1)
+                return fail("--brokers " + v +
+                            ": this kastle-broker runs one broker per process (only --brokers 1)");
+            o.brokers = static_cast<int>(*n);
+        } else if (name == "--auto-create-topics") {
+            const auto b = parseConfigBool(v);
+            if (!b)
+                return fail("--auto-create-topics must be true or false, not \"" + v + "\"");
+            o.autoCreateTopics = *b;
+        } else if (name == "--num-partitions") {
+            const auto n = parseConfigLong(v);
+            if (!n || *n < 1 || *n > 100000)
+                return fail("--num-partitions must be a number from 1 to 100000, not \"" + v +
+                            "\"");
+            o.numPartitions = static_cast<int32_t>(*n);
+        } else if (name == "--log-level") {
+            if (!parseLogLevel(v, o.logLevel))
+                return fail("--log-level must be debug, info, warn, error or off, not \"" + v +
+                            "\"");
+        }
+    }
+    if (o.dataDir.empty())
+        return fail("--data-dir is required");
+    cl.action = CommandLine::Action::Run;
+    return cl;
+}
+
+} // namespace kastle::broker
