@@ -1,16 +1,28 @@
 // kastle-broker: command-line entry point. Wiring only; the broker lives in kastle_broker.
 #include "brokerinfo.h"
+#include "brokerprocess.h"
 
 #include <cstdio>
-#include <cstring>
+#include <string>
+#include <vector>
 
 int main(int argc, char **argv)
 {
-    if (argc > 1 && std::strcmp(argv[1], "--version") == 0) {
-        std::printf("kastle-broker %.*s\n", static_cast<int>(kastle::broker::brokerVersion().size()),
-                    kastle::broker::brokerVersion().data());
+    using namespace kastle::broker;
+    const CommandLine cl = parseCommandLine(std::vector<std::string>(argv + 1, argv + argc));
+    switch (cl.action) {
+    case CommandLine::Action::Help:
+        std::fputs(usageText().c_str(), stdout);
         return 0;
+    case CommandLine::Action::Version:
+        std::printf("kastle-broker %.*s\n", static_cast<int>(brokerVersion().size()),
+                    brokerVersion().data());
+        return 0;
+    case CommandLine::Action::Error:
+        std::fprintf(stderr, "kastle-broker: %s\n%s", cl.error.c_str(), usageText().c_str());
+        return 2;
+    case CommandLine::Action::Run:
+        break;
     }
-    std::fprintf(stderr, "kastle-broker: not implemented yet\n");
-    return 2;
+    return runBrokerProcess(cl.options);
 }

@@ -45,6 +45,20 @@ void Server::stop()
         c->close("broker shutting down");
 }
 
+void Server::stopListening()
+{
+    m_listener.close();
+}
+
+void Server::closeConnectionsWhenDrained()
+{
+    std::vector<std::shared_ptr<Connection>> connections;
+    for (auto &[id, c] : m_connections)
+        connections.push_back(c);
+    for (auto &c : connections)
+        c->closeAfterPendingWrites("broker shutting down");
+}
+
 void Server::accept(int fd, std::string peer)
 {
     std::unique_ptr<Transport> transport =

@@ -32,6 +32,10 @@ public:
     std::string start();
     // Stops listening and closes every connection. Loop thread only.
     void stop();
+    // Clean shutdown, step by step (loop thread): stop accepting; then let every connection
+    // stop reading and close once the responses it owes are written.
+    void stopListening();
+    void closeConnectionsWhenDrained();
 
     uint16_t port() const { return m_listener.port(); }
     const std::string &host() const { return m_config.host; }

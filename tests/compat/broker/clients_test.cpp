@@ -1,0 +1,149 @@
+// Real clients against the real kastle-broker process (started by each test on port 0 with a
+// temporary data directory): kcat, kafka-python and confluent-kafka-python, unchanged.
+#include "processes.h"
+
+#include "../../support/tempdir.h"
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <sstream>
+#include <thread>
+
+using namespace kastle::testing;
+
+namespace {
+
+std::vector<std::string> lines(const std::string &text)
+{
+    std::vector<std::string> out;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);)
+        if (!line.empty())
+            out.push_back(line);
+    return out;
+}
+
+class ClientsTest : public ::testing::Test
+{
+protected:
+    void SetUp() override
+    {
+        m_broker = std::make_unique<BrokerProcess>(m_dir / "data");
+        ASSERT_TRUE(m_broker->start()) << m_broker->log();
+    }
+    void TearDown() override { EXPECT_EQ(m_broker->stop(SIGTERM), 0) << m_broker->log(); }
+
+    const std::string &bootstrap() const { return m_broker->bootstrap(); }
+
+    RunResult kcat(std::vector<std::string> args, const std::string &input = {})
+    {
+        args.insert(args.begin(), {"kcat", "-b", bootstrap()});
+        return runCommand(args, input, 60000);
+    }
+    RunResult python(const std::string &script, std::vector<std::string> args)
+    {
+        args.insert(args.begin(),
+                    {"/usr/bin/python3", std::string(KASTLE_COMPAT_BROKER_DIR) + "/" + script,
+                     bootstrap()});
+        return runCommand(args, {}, 180000);
+    }
+
+    TempDir m_dir;
+    std::unique_ptr<BrokerProcess> m_broker;
+};
+
+int64_t nowMs()
+{
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+} // namespace
+
+TEST_F(ClientsTest, KcatListsMetadata)
+{
+    auto r = kcat({"-P", "-t", "listed", "-p", "0"}, "one\n");
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    r = kcat({"-L"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_NE(r.out.find("1 brokers:"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("broker 1 at " + bootstrap() + " (controller)"), std::string::npos)
+        << r.out;
+    EXPECT_NE(r.out.find("topic \"listed\" with 1 partitions:"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("partition 0, leader 1, replicas: 1, isrs: 1"), std::string::npos)
+        << r.out;
+}
+
+TEST_F(ClientsTest, KcatProducesWithKeysAndHeadersAndConsumesToTheEnd)
+{
+    std::string input;
+    for (int i = 0; i < 50; ++i)
+        input += "key" + std::to_string(i) + ":value " + std::to_string(i) + "\n";
+    auto r = kcat({"-P", "-t", "kc", "-p", "0", "-K:", "-H", "app=kcat", "-H", "n=1"}, input);
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    r = kcat({"-C", "-t", "kc", "-p", "0", "-o", "beginning", "-e", "-f", "%o|%k|%s|%h\n"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    const auto got = lines(r.out);
+    ASSERT_EQ(got.size(), 50u) << r.out << r.err;
+    for (int i = 0; i < 50; ++i)
+        EXPECT_EQ(got[static_cast<size_t>(i)], std::to_string(i) + "|key" + std::to_string(i) +
+                                                   "|value " + std::to_string(i) + "|app=kcat,n=1");
+    // Every codec through kcat, read back from an offset.
+    for (const std::string codec : {"gzip", "snappy", "lz4", "zstd"}) {
+        r = kcat({"-P", "-t", "kc", "-p", "0", "-z", codec}, "compressed " + codec + "\n");
+        ASSERT_EQ(r.exitCode, 0) << codec << r.err;
+    }
+    r = kcat({"-C", "-t", "kc", "-p", "0", "-o", "50", "-e", "-f", "%s\n"});
+    EXPECT_EQ(lines(r.out), (std::vector<std::string>{"compressed gzip", "compressed snappy",
+                                                      "compressed lz4", "compressed zstd"}));
+}
+
+TEST_F(ClientsTest, KcatQueriesOffsetsByTimestamp)
+{
+    auto r = kcat({"-P", "-t", "ts", "-p", "0"}, "a\nb\nc\n");
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    const int64_t between = nowMs();
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    r = kcat({"-P", "-t", "ts", "-p", "0"}, "d\ne\n");
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    r = kcat({"-Q", "-t", "ts:0:" + std::to_string(between)});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_NE(r.out.find("ts [0] offset 3"), std::string::npos) << r.out;
+    r = kcat({"-Q", "-t", "ts:0:" + std::to_string(between - 60000)});
+    EXPECT_NE(r.out.find("ts [0] offset 0"), std::string::npos) << r.out;
+    // Consuming from a time (kcat -o s@TS) starts at the same offset.
+    r = kcat(
+        {"-C", "-t", "ts", "-p", "0", "-o", "s@" + std::to_string(between), "-e", "-f", "%s\n"});
+    EXPECT_EQ(lines(r.out), (std::vector<std::string>{"d", "e"})) << r.err;
+}
+
+TEST_F(ClientsTest, KafkaPythonProducerWithHeadersAndConsumer)
+{
+    const auto r = python("kafka_python_client.py", {"produce-consume"});
+    EXPECT_EQ(r.exitCode, 0) << r.out << r.err;
+    EXPECT_NE(r.out.find("OK produce-consume 20"), std::string::npos) << r.out << r.err;
+}
+
+TEST_F(ClientsTest, KafkaPythonOldProtocolVersions)
+{
+    const auto r = python("kafka_python_client.py", {"legacy"});
+    EXPECT_EQ(r.exitCode, 0) << r.out << r.err;
+    EXPECT_NE(r.out.find("OK legacy"), std::string::npos) << r.out << r.err;
+}
+
+TEST_F(ClientsTest, KafkaPythonAdmin)
+{
+    const auto r = python("kafka_python_client.py", {"admin"});
+    EXPECT_EQ(r.exitCode, 0) << r.out << r.err;
+    EXPECT_NE(r.out.find("OK admin"), std::string::npos) << r.out << r.err;
+}
+
+TEST_F(ClientsTest, ConfluentKafkaPythonAdminClient)
+{
+    const auto r = python("confluent_admin.py", {});
+    EXPECT_EQ(r.exitCode, 0) << r.out << r.err;
+    EXPECT_NE(r.out.find("OK confluent-admin"), std::string::npos) << r.out << r.err;
+}
