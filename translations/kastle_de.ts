@@ -1043,8 +1043,8 @@ Kastle fragt einmal pro Lauf und behält die Antwort nur im Speicher; sie wird n
         <translation>Willkommen bei Kastle</translation>
     </message>
     <message>
-        <source>Nothing is connected yet. Start the local sandbox — a Kafka cluster on this computer, no Docker or Java needed — or add a connection to an existing cluster.</source>
-        <translation>Noch ist nichts verbunden. Starten Sie die lokale Sandbox – einen Kafka-Cluster auf diesem Rechner, ganz ohne Docker oder Java – oder fügen Sie eine Verbindung zu einem bestehenden Cluster hinzu.</translation>
+        <source>Pick a cluster on the left, start the local sandbox — a Kafka cluster on this computer, no Docker or Java needed — or add a connection to an existing cluster.</source>
+        <translation>Wählen Sie links einen Cluster, starten Sie die lokale Sandbox – einen Kafka-Cluster auf diesem Rechner, ganz ohne Docker oder Java – oder fügen Sie eine Verbindung zu einem bestehenden Cluster hinzu.</translation>
     </message>
     <message>
         <source>Start the local sandbox</source>

@@ -141,6 +141,7 @@ QWidget *ClusterView::makeOverview()
     }
     row->addSpacing(8);
     row->addWidget(m_status, 1);
+    row->addStretch(); // keeps the buttons on the left when the status line is hidden
     layout->addLayout(row);
     layout->addWidget(
         new EmptyStatePage(tr("Overview"),

@@ -21,7 +21,7 @@ WelcomePage::WelcomePage(QWidget *parent)
     title->setObjectName(QStringLiteral("welcomeTitle"));
     title->setAlignment(Qt::AlignCenter);
 
-    auto *text = new QLabel(tr("Nothing is connected yet. Start the local sandbox — a Kafka "
+    auto *text = new QLabel(tr("Pick a cluster on the left, start the local sandbox — a Kafka "
                                "cluster on this computer, no Docker or Java needed — or add a "
                                "connection to an existing cluster."),
                             this);

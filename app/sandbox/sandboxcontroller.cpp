@@ -73,7 +73,10 @@ void SandboxController::setState(State s, const QString &reason)
     if (s == m_state)
         return;
     m_state = s;
-    qCInfo(lcSandbox).noquote() << "sandbox state:" << stateText();
+    if (s == State::Failed || s == State::Exited)
+        qCWarning(lcSandbox).noquote() << "sandbox state:" << stateText();
+    else
+        qCInfo(lcSandbox).noquote() << "sandbox state:" << stateText();
     Q_EMIT stateChanged(s);
 }
 
@@ -83,6 +86,7 @@ void SandboxController::start()
         return; // starting, running or stopping: one broker process at a time
     m_bootstrap.clear();
     m_lastStderr.clear();
+    m_lastComplaint.clear();
     m_stdoutBuffer.clear();
     m_stderrBuffer.clear();
     m_exitCode = 0;
@@ -184,6 +188,13 @@ void SandboxController::onStderr(bool flush)
         if (line.isEmpty())
             continue;
         m_lastStderr = line;
+        // "prog: message" lines and error-level lines say why a broker stops; a usage text
+        // printed after them would not, so they are what a failure reports.
+        static const QRegularExpression complaint(
+            QStringLiteral(R"(^[\w.-]+: |\b(ERROR|FATAL)\b)"));
+        if (complaint.match(line).hasMatch() &&
+            !line.startsWith(QLatin1String("usage:"), Qt::CaseInsensitive))
+            m_lastComplaint = line;
         // The broker logs to stderr with a level word; anything else is worth a warning.
         if (line.contains(QLatin1String(" INFO ")))
             qCInfo(lcSandbox).noquote() << "broker:" << line;
@@ -232,8 +243,8 @@ void SandboxController::onFinished(int code, QProcess::ExitStatus status)
     QString how = status == QProcess::CrashExit
                       ? tr("the sandbox broker was killed or crashed")
                       : tr("the sandbox broker exited with code %1").arg(code);
-    if (!m_lastStderr.isEmpty())
-        how += QStringLiteral(": ") + m_lastStderr;
+    if (const QString why = failureLine(); !why.isEmpty())
+        how += QStringLiteral(": ") + why;
     how = how.left(1).toUpper() + how.mid(1);
 
     if (m_stopRequested) {

@@ -41,6 +41,12 @@ public:
     QString reason() const { return m_reason; }
     int exitCode() const { return m_exitCode; }
     QString lastStderrLine() const { return m_lastStderr; }
+    // The stderr line that best explains a failure: the last "program: message" or error line
+    // (a usage text printed after it explains nothing), else the last line.
+    QString failureLine() const
+    {
+        return m_lastComplaint.isEmpty() ? m_lastStderr : m_lastComplaint;
+    }
     QString program() const { return m_program; }
     QString stateText() const; // translated one-liner for the UI
 
@@ -75,6 +81,7 @@ private:
     QString m_bootstrap;
     QString m_reason;
     QString m_lastStderr;
+    QString m_lastComplaint;
     QByteArray m_stdoutBuffer;
     QByteArray m_stderrBuffer;
     int m_exitCode = 0;

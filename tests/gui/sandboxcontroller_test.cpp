@@ -123,5 +123,8 @@ TEST(SandboxController, RealBrokerFailureIsReported)
     EXPECT_FALSE(c.lastStderrLine().isEmpty());
     EXPECT_TRUE(c.reason().contains(QStringLiteral("exited with code")))
         << c.reason().toStdString();
-    EXPECT_TRUE(c.reason().contains(c.lastStderrLine())) << c.reason().toStdString();
+    EXPECT_TRUE(c.reason().contains(c.failureLine())) << c.reason().toStdString();
+    // The broker's complaint, not the usage text it prints after it.
+    EXPECT_TRUE(c.failureLine().startsWith(QStringLiteral("kastle-broker: ")))
+        << c.failureLine().toStdString();
 }

@@ -118,6 +118,20 @@ int main(int argc, char **argv)
         failures += !save(about, out + QStringLiteral("/about-") + suffix + QStringLiteral(".png"));
         about->close();
     }
+    // The sandbox page after a broker failure (zero brokers is refused by kastle-broker).
+    ws.sandbox()->stop();
+    (void)QTest::qWaitFor(
+        [&] { return ws.sandbox()->state() == core::SandboxController::State::Stopped; }, 15000);
+    ws.sandbox()->setExtraArguments({QStringLiteral("--brokers"), QStringLiteral("0")});
+    ws.sandbox()->start();
+    (void)QTest::qWaitFor(
+        [&] { return ws.sandbox()->state() == core::SandboxController::State::Failed; }, 15000);
+    for (const auto theme : {core::AppSettings::Theme::Light, core::AppSettings::Theme::Dark}) {
+        ui::Theme::apply(theme);
+        window.showCluster(core::ConnectionListModel::sandboxId());
+        failures += !save(&window, out + QStringLiteral("/sandbox-failed-") +
+                                       core::AppSettings::themeKey(theme) + QStringLiteral(".png"));
+    }
     core::uninstallLogCapture();
     return failures == 0 ? 0 : 1;
 }
