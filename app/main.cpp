@@ -3,6 +3,7 @@
 #include "launchoptions.h"
 #include "mainwindow.h"
 #include "models/connectionlistmodel.h"
+#include "quitsignals.h"
 #include "workspace.h"
 
 #include <QApplication>
@@ -37,6 +38,7 @@ int main(int argc, char **argv)
     QApplication::setApplicationDisplayName(QStringLiteral("Kastle"));
     QApplication::setApplicationVersion(QStringLiteral(KASTLE_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("kastle"));
+    core::quitOnTerminationSignals();
 
     core::Workspace workspace(core::Workspace::defaultPaths());
     core::installLogCapture(workspace.log());

@@ -7,6 +7,9 @@
 #include <QRegularExpression>
 #include <QStandardPaths>
 
+#include <csignal>
+#include <sys/prctl.h>
+
 namespace kastle::core {
 
 SandboxController::SandboxController(QString program, QString dataDir, QObject *parent)
@@ -98,6 +101,9 @@ void SandboxController::start()
         return;
     }
     m_process = new QProcess(this);
+    // If Kastle dies without stopping the sandbox (SIGKILL, crash), the kernel sends the broker
+    // SIGTERM so it shuts down cleanly instead of living on unseen.
+    m_process->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
     m_process->setProgram(m_program);
     m_process->setArguments(QStringList{QStringLiteral("--data-dir"), m_dataDir,
                                         QStringLiteral("--port"), QStringLiteral("0")} +

@@ -2,6 +2,7 @@
 #include "launchoptions.h"
 #include "testhelpers.h"
 
+#include <QDir>
 #include <QProcess>
 #include <QProcessEnvironment>
 
@@ -62,4 +63,75 @@ TEST(Launch, ParsesSandboxFlag)
     char bogus[] = "--bogus";
     char *argv2[] = {prog, bogus, nullptr};
     EXPECT_EQ(LaunchOptions::parse(2, argv2).unknownArgument, QStringLiteral("--bogus"));
+}
+
+namespace {
+
+// Process ids whose command line mentions `needle` (the sandbox's unique data directory).
+QList<qint64> processesMentioning(const QString &needle)
+{
+    QList<qint64> pids;
+    const QStringList entries = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs);
+    for (const QString &entry : entries) {
+        bool isPid = false;
+        const qint64 pid = entry.toLongLong(&isPid);
+        if (!isPid)
+            continue;
+        QByteArray cmdline = kastle::test::readFile(QStringLiteral("/proc/%1/cmdline").arg(pid));
+        cmdline.replace('\0', ' ');
+        const QByteArray stat = kastle::test::readFile(QStringLiteral("/proc/%1/stat").arg(pid));
+        const qsizetype close = stat.lastIndexOf(')');
+        const bool zombie = close > 0 && stat.size() > close + 2 && stat.at(close + 2) == 'Z';
+        if (!zombie && cmdline.contains(needle.toUtf8()))
+            pids.append(pid);
+    }
+    return pids;
+}
+
+// Starts `kastle --sandbox` offscreen on a private data folder and waits for the sandbox.
+bool startKastleWithSandbox(QProcess &kastle, const QTemporaryDir &home)
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    env.insert(QStringLiteral("XDG_DATA_HOME"), home.filePath(QStringLiteral("data")));
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.filePath(QStringLiteral("config")));
+    kastle.setProcessEnvironment(env);
+    kastle.setProcessChannelMode(QProcess::MergedChannels);
+    kastle.start(kastle::test::binDir() + QStringLiteral("/kastle"), {QStringLiteral("--sandbox")});
+    QByteArray seen;
+    return QTest::qWaitFor(
+        [&] {
+            seen += kastle.readAll();
+            return seen.contains("The sandbox is running at");
+        },
+        30000);
+}
+
+} // namespace
+
+TEST(Launch, TerminatedKastleStopsItsSandboxBroker)
+{
+    QTemporaryDir home;
+    QProcess kastle;
+    ASSERT_TRUE(startKastleWithSandbox(kastle, home)) << kastle.readAll().toStdString();
+    const QList<qint64> brokers = processesMentioning(home.path());
+    ASSERT_EQ(brokers.size(), 1); // the broker (kastle itself got no path on its command line)
+    kastle.terminate();           // SIGTERM, as a session logout sends it
+    ASSERT_TRUE(kastle.waitForFinished(15000));
+    EXPECT_EQ(kastle.exitStatus(), QProcess::NormalExit);
+    EXPECT_EQ(kastle.exitCode(), 0);
+    EXPECT_TRUE(QTest::qWaitFor([&] { return processesMentioning(home.path()).isEmpty(); }, 10000))
+        << "the sandbox broker outlived kastle";
+}
+
+TEST(Launch, KilledKastleDoesNotLeaveItsSandboxBroker)
+{
+    QTemporaryDir home;
+    QProcess kastle;
+    ASSERT_TRUE(startKastleWithSandbox(kastle, home)) << kastle.readAll().toStdString();
+    ASSERT_EQ(processesMentioning(home.path()).size(), 1);
+    kastle.kill(); // SIGKILL: no destructor runs; the kernel tells the broker (PDEATHSIG)
+    ASSERT_TRUE(kastle.waitForFinished(15000));
+    EXPECT_TRUE(QTest::qWaitFor([&] { return processesMentioning(home.path()).isEmpty(); }, 10000))
+        << "the sandbox broker outlived a killed kastle";
 }
