@@ -151,6 +151,9 @@ void Workspace::onSandboxState(SandboxController::State state)
         break;
     }
     m_connections->setStatus(id, status, m_sandbox->stateText());
+    // A freshly started sandbox is checked like any cluster, so its page shows the cluster id.
+    if (state == SandboxController::State::Running)
+        checkCluster(id, {});
 }
 
 } // namespace kastle::core

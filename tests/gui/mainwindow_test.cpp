@@ -64,9 +64,15 @@ TEST_F(MainWindowTest, SandboxWithFakeBrokerBecomesConnectable)
     w.connectCluster(ConnectionListModel::sandboxId());
     ConnectionListModel *m = ws.connections();
     ASSERT_TRUE(QTest::qWaitFor(
-        [&] { return m->status(ConnectionListModel::sandboxId()) == ClusterStatus::Connected; },
-        15000));
+        [&] { return ws.sandbox()->state() == core::SandboxController::State::Running; }, 15000));
     EXPECT_EQ(m->sandboxProfile().bootstrapServers, QStringLiteral("127.0.0.1:39092"));
+    // The running sandbox is checked like any cluster; the fake script speaks no Kafka, so
+    // the check fails and the sidebar says so.
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] { return m->status(ConnectionListModel::sandboxId()) == ClusterStatus::Failed; },
+        20000));
+    EXPECT_TRUE(m->statusText(ConnectionListModel::sandboxId()).contains(QStringLiteral("39092")))
+        << m->statusText(ConnectionListModel::sandboxId()).toStdString();
     ui::ClusterView *view = w.clusterView(ConnectionListModel::sandboxId());
     ASSERT_NE(view, nullptr);
     EXPECT_TRUE(view->isVisible());
@@ -76,6 +82,30 @@ TEST_F(MainWindowTest, SandboxWithFakeBrokerBecomesConnectable)
     ws.sandbox()->stop();
     ASSERT_TRUE(QTest::qWaitFor(
         [&] { return ws.sandbox()->state() == core::SandboxController::State::Stopped; }, 10000));
+}
+
+TEST(MainWindow, RealSandboxIsCheckedWhenReady)
+{
+    QTemporaryDir dir;
+    Workspace ws(paths(dir, kastle::test::binDir() + QStringLiteral("/kastle-broker")));
+    ws.open();
+    ui::MainWindow w(ws);
+    w.show();
+    w.connectCluster(ConnectionListModel::sandboxId());
+    ConnectionListModel *m = ws.connections();
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] {
+            return m->statusText(ConnectionListModel::sandboxId())
+                .startsWith(QStringLiteral("Connected to cluster"));
+        },
+        30000))
+        << m->statusText(ConnectionListModel::sandboxId()).toStdString();
+    EXPECT_EQ(m->status(ConnectionListModel::sandboxId()), ClusterStatus::Connected);
+    QLabel *status = w.clusterView(ConnectionListModel::sandboxId())
+                         ->findChild<QLabel *>(QStringLiteral("clusterStatus"));
+    ASSERT_NE(status, nullptr);
+    EXPECT_TRUE(status->isVisible());
+    EXPECT_EQ(status->text(), m->statusText(ConnectionListModel::sandboxId()));
 }
 
 TEST(MainWindow, RealBrokerFailureShowsHonestlyWithRetry)
