@@ -53,6 +53,7 @@ std::string Broker::start()
     logOptions.dir = m_options.logDir;
     logOptions.defaultConfig = resolveTopicConfig(config().topicDefaults(), {}).log;
     logOptions.maxOpenFiles = m_options.maxOpenFiles;
+    logOptions.retentionCheckIntervalMs = m_options.retentionCheckIntervalMs;
     std::string error;
     m_logs = LogManager::open(std::move(logOptions), error);
     if (!m_logs)
@@ -275,10 +276,13 @@ Broker::HostedTopic *Broker::hosted(std::string_view topic, const TopicPtr &info
     return it == m_topics.end() ? nullptr : &it->second;
 }
 
-Partition *Broker::leaderPartition(std::string_view topic, int32_t index, ErrorCode &error)
+Partition *Broker::leaderPartition(std::string_view topic, int32_t index, ErrorCode &error,
+                                   TopicPtr *topicInfo)
 {
     const ImagePtr current = image();
     const TopicPtr info = current->topics.find(topic);
+    if (topicInfo)
+        *topicInfo = info;
     if (!info || index < 0 || static_cast<size_t>(index) >= info->partitions.size()) {
         error = ErrorCode::UnknownTopicOrPartition;
         return nullptr;

@@ -35,6 +35,8 @@ struct BrokerOptions
     std::optional<std::string> rack;
     size_t maxOpenFiles = LogContext::kDefaultMaxOpenFiles;
     int64_t storageTickMs = 200;
+    // How often retention visits the partitions (Kafka's log.retention.check.interval.ms).
+    int64_t retentionCheckIntervalMs = 300000;
     // How long a clean shutdown waits for responses already being written.
     int64_t shutdownDrainMs = 3000;
 };
@@ -92,7 +94,9 @@ public:
 
     // The partition this broker leads, opened on first use. Null with `error` set to
     // UNKNOWN_TOPIC_OR_PARTITION, NOT_LEADER_OR_FOLLOWER or KAFKA_STORAGE_ERROR otherwise.
-    Partition *leaderPartition(std::string_view topic, int32_t index, protocol::ErrorCode &error);
+    // `topic` (when given) receives the image's entry of the topic.
+    Partition *leaderPartition(std::string_view topic, int32_t index, protocol::ErrorCode &error,
+                               TopicPtr *info = nullptr);
 
     // After an append: moves the high watermark and wakes the partition's waiters.
     void onAppended(Partition &partition, int64_t bytes);

@@ -47,6 +47,7 @@ std::string LocalCluster::start()
         b.port = m_options.port == 0 ? 0 : static_cast<uint16_t>(m_options.port + i - 1);
         b.logDir = m_options.dataDir + "/broker-" + std::to_string(i);
         b.maxOpenFiles = m_options.maxOpenFilesPerBroker;
+        b.retentionCheckIntervalMs = m_options.retentionCheckIntervalMs;
         auto broker = std::make_unique<Broker>(*m_controller, b);
         error = broker->start();
         if (!error.empty()) {

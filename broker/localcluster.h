@@ -27,6 +27,7 @@ struct ClusterOptions
     BrokerConfig config;
     int64_t metadataSnapshotBytes = 8 * 1024 * 1024;
     size_t maxOpenFilesPerBroker = LogContext::kDefaultMaxOpenFiles;
+    int64_t retentionCheckIntervalMs = 300000;
 };
 
 class LocalCluster

@@ -1,9 +1,10 @@
 // Fetch (key 1), versions 0-11: consumers read record sets.
 //
-// Limits: the response's maxBytes (v3+), each partition's partitionMaxBytes, and from v3 the
-// first batch of the first partition with data is always sent whole so a consumer can make
-// progress past a batch larger than its limits (KIP-74). The last batch may be cut short, as
-// Kafka does; clients drop the incomplete tail. Reads end below the high watermark.
+// Limits: the response's maxBytes (v3+), each partition's partitionMaxBytes, and the first
+// batch of the first partition with data is always sent whole so a consumer can make progress
+// past a batch larger than its limits (KIP-74). The last batch may be cut short, as Kafka does;
+// clients drop the incomplete tail. Reads end below the high watermark. Fetchers older than
+// v10 get UNSUPPORTED_COMPRESSION_TYPE for a zstd batch.
 //
 // v4+ sends the stored bytes as file ranges (sendfile, no copy). v0-3 get them converted down
 // to message sets: magic 0 for v0-1, magic 1 for v2-3 (unless message.downconversion.enable is
@@ -24,11 +25,42 @@
 #include "messages/fetch.h"
 #include "messageset.h"
 
+#include <unistd.h>
+
 namespace kastle::broker {
 
 using namespace kastle::protocol;
 
 namespace {
+
+// Whether a batch in the ranges (consecutive batches, the last possibly cut) is zstd. Reads
+// each batch's first 23 bytes; only fetchers older than v10 pay for it.
+bool holdsZstd(const std::vector<FileRange> &ranges)
+{
+    using namespace protocol::batchlayout;
+    for (const FileRange &range : ranges) {
+        int64_t pos = range.position;
+        const int64_t end = range.position + range.length;
+        uint8_t head[kAttributes + 2];
+        while (pos + static_cast<int64_t>(sizeof head) <= end) {
+            if (::pread(range.fd, head, sizeof head, pos) != static_cast<ssize_t>(sizeof head))
+                break;
+            Reader r(ByteView(head, sizeof head));
+            r.skip(kBatchLength);
+            const int32_t batchLength = r.i32();
+            r.skip(kAttributes - kBatchLength - 4);
+            const int16_t attributes = r.i16();
+            if (head[kMagic] >= 2 &&
+                static_cast<Compression>(attributes & batchattr::kCompressionMask) ==
+                    Compression::Zstd)
+                return true;
+            if (batchLength <= 0)
+                break;
+            pos += int64_t{batchLength} + static_cast<int64_t>(kLogOverhead);
+        }
+    }
+    return false;
+}
 
 struct Evaluation
 {
@@ -63,7 +95,8 @@ Evaluation evaluate(Broker &broker, const FetchRequest &req, int16_t version, bo
                 ev.anyError = true;
             };
             ErrorCode error = ErrorCode::None;
-            Partition *partition = broker.leaderPartition(t.topic, p.partition, error);
+            TopicPtr info;
+            Partition *partition = broker.leaderPartition(t.topic, p.partition, error, &info);
             if (!partition) {
                 fail(error);
                 continue;
@@ -80,7 +113,9 @@ Evaluation evaluate(Broker &broker, const FetchRequest &req, int16_t version, bo
 
             const int64_t limit =
                 std::min<int64_t>(std::max<int32_t>(p.partitionMaxBytes, 0), budget);
-            const bool minOneBatch = version >= 3 && !sentData;
+            // KIP-74 from v3; v0-2 too, because a cut batch cannot be converted down and an
+            // old client would otherwise never see a batch larger than its fetch size.
+            const bool minOneBatch = !sentData;
             if (limit <= 0 && !minOneBatch)
                 continue;
             ReadResult read = log.read(p.fetchOffset, limit, partition->highWatermark, minOneBatch);
@@ -93,12 +128,17 @@ Evaluation evaluate(Broker &broker, const FetchRequest &req, int16_t version, bo
             sentData = true;
             budget -= read.bytes;
             ev.bytes += read.bytes;
+            if (version < 10 && holdsZstd(read.ranges)) {
+                // zstd arrived with Fetch v10; older fetchers cannot read it.
+                fail(ErrorCode::UnsupportedCompressionType);
+                continue;
+            }
             if (version >= 4) {
                 for (auto &range : read.ranges)
                     out.records.appendFile(std::move(range));
                 continue;
             }
-            if (!broker.image()->topics.find(t.topic)->config.downConversionEnable) {
+            if (!info->config.downConversionEnable) {
                 fail(ErrorCode::UnsupportedVersion);
                 continue;
             }

@@ -90,12 +90,10 @@ void producePartition(RequestContext &ctx, const ProduceRequest &req, const std:
     auto fail = [&out](ErrorCode error) { out.errorCode = code(error); };
 
     ErrorCode error = ErrorCode::None;
-    Partition *partition = broker.leaderPartition(topic, data.index, error);
+    TopicPtr info;
+    Partition *partition = broker.leaderPartition(topic, data.index, error, &info);
     if (!partition)
         return fail(error);
-    const TopicPtr info = broker.image()->topics.find(topic);
-    if (!info)
-        return fail(ErrorCode::UnknownTopicOrPartition);
     if (info->internal && ctx.header.clientId != "__admin_client")
         return fail(ErrorCode::InvalidTopicException);
     if (req.acks == -1 &&
