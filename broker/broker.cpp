@@ -51,7 +51,8 @@ std::string Broker::start()
 
     LogManagerOptions logOptions;
     logOptions.dir = m_options.logDir;
-    logOptions.defaultConfig = resolveTopicConfig(config().topicDefaults(), {}).log;
+    m_defaultLogConfig = resolveTopicConfig(config().topicDefaults(), {}).log;
+    logOptions.defaultConfig = m_defaultLogConfig;
     logOptions.maxOpenFiles = m_options.maxOpenFiles;
     logOptions.retentionCheckIntervalMs = m_options.retentionCheckIntervalMs;
     std::string error;
@@ -161,7 +162,10 @@ void Broker::reconcileAll()
     current->topics.forEach([this](const TopicPtr &topic) {
         if (!hostsAnyPartition(*topic, m_options.id))
             return;
-        m_logs->setTopicConfig(topic->name, topic->config.log);
+        // Storage uses the default for topics it was told nothing about; telling it costs a
+        // pass over its partitions, so only topics with their own settings are named.
+        if (!(topic->config.log == m_defaultLogConfig))
+            m_logs->setTopicConfig(topic->name, topic->config.log);
         HostedTopic &h = m_topics[topic->name];
         h.id = topic->id;
         h.info = topic;
@@ -200,7 +204,8 @@ void Broker::reconcile(const ClusterImage &image, const std::string &name)
     HostedTopic &h = it->second;
     if (h.info == info)
         return;
-    if (!h.info || !(h.info->config.log == info->config.log))
+    const LogConfig &before = h.info ? h.info->config.log : m_defaultLogConfig;
+    if (!(before == info->config.log))
         m_logs->setTopicConfig(name, info->config.log);
     // Partitions that are new since the last reconciliation get their (empty) logs now, so the
     // log directory shows them; those known before are opened on first use.

@@ -133,6 +133,7 @@ private:
     Dispatcher m_dispatcher;
     std::unique_ptr<Server> m_server;
     std::unique_ptr<LogManager> m_logs;
+    LogConfig m_defaultLogConfig; // what storage applies to topics without settings of their own
     std::unordered_map<std::string, HostedTopic, NameHash, std::equal_to<>> m_topics;
     std::thread m_thread;
     uint16_t m_port = 0;

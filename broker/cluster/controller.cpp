@@ -136,13 +136,10 @@ void Controller::removeListener(int id)
 
 void Controller::notify(const std::vector<std::string> &changedTopics)
 {
-    std::vector<Listener> listeners;
-    {
-        std::lock_guard lock(m_listenerMutex);
-        for (const auto &[id, l] : m_listeners)
-            listeners.push_back(l);
-    }
-    for (auto &l : listeners)
+    // Called under the listener lock, so removeListener() returns only once no call of that
+    // listener is running (a broker may then be destroyed). Listeners only post to a loop.
+    std::lock_guard lock(m_listenerMutex);
+    for (const auto &[id, l] : m_listeners)
         l(changedTopics);
 }
 

@@ -89,8 +89,11 @@ public:
     AdminResult setTopicConfigs(const std::string &topic, const ConfigMap &overrides,
                                 bool validateOnly);
 
+    // A listener must be quick and must not call the controller (it runs under a lock that
+    // removeListener takes); brokers post the names to their loop.
     using Listener = std::function<void(const std::vector<std::string> &changedTopics)>;
     int addListener(Listener listener);
+    // After it returns the listener is never called again.
     void removeListener(int id);
 
     // fsync of the metadata log (clean shutdown).
