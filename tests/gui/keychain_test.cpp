@@ -45,16 +45,6 @@ Result<ProfileSecrets> loadAndWait(SecretStore &store, const QString &id)
     return *result;
 }
 
-bool processGone(qint64 pid)
-{
-    const QByteArray stat = kastle::test::readFile(QStringLiteral("/proc/%1/stat").arg(pid));
-    if (stat.isEmpty())
-        return true;
-    // "pid (comm) S ..." — a zombie (Z) has exited and only waits to be reaped.
-    const qsizetype close = stat.lastIndexOf(')');
-    return close > 0 && stat.size() > close + 2 && stat.at(close + 2) == 'Z';
-}
-
 } // namespace
 
 TEST(Keychain, RoundTripThroughRealKeyring)
@@ -167,7 +157,8 @@ TEST(Keychain, WrapperLeavesNoDaemonsBehind)
         << "the keyring did not own org.freedesktop.secrets inside the wrapper";
     for (auto it = pids.cbegin(); it != pids.cend(); ++it) {
         // Daemons exit when their bus goes away; give them a moment to notice.
-        const bool gone = QTest::qWaitFor([&] { return processGone(it.value()); }, 10000);
+        const bool gone =
+            QTest::qWaitFor([&] { return !kastle::test::processAlive(it.value()); }, 10000);
         EXPECT_TRUE(gone) << it.key().toStdString() << " (pid " << it.value()
                           << ") survived the wrapper";
     }

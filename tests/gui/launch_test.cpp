@@ -79,10 +79,7 @@ QList<qint64> processesMentioning(const QString &needle)
             continue;
         QByteArray cmdline = kastle::test::readFile(QStringLiteral("/proc/%1/cmdline").arg(pid));
         cmdline.replace('\0', ' ');
-        const QByteArray stat = kastle::test::readFile(QStringLiteral("/proc/%1/stat").arg(pid));
-        const qsizetype close = stat.lastIndexOf(')');
-        const bool zombie = close > 0 && stat.size() > close + 2 && stat.at(close + 2) == 'Z';
-        if (!zombie && cmdline.contains(needle.toUtf8()))
+        if (cmdline.contains(needle.toUtf8()) && kastle::test::processAlive(pid))
             pids.append(pid);
     }
     return pids;

@@ -34,4 +34,15 @@ inline QByteArray readFile(const QString &path)
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
+// True while `pid` is a live process; a zombie (exited, waiting to be reaped) counts as gone.
+inline bool processAlive(qint64 pid)
+{
+    const QByteArray stat = readFile(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (stat.isEmpty())
+        return false;
+    // "pid (comm) S ...": the state letter follows the last ')'.
+    const qsizetype close = stat.lastIndexOf(')');
+    return !(close > 0 && stat.size() > close + 2 && stat.at(close + 2) == 'Z');
+}
+
 } // namespace kastle::test
