@@ -8,6 +8,7 @@
 #include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTcpServer>
+#include <QTcpSocket>
 #include <QTimer>
 
 using namespace kastle::core;
@@ -162,4 +163,30 @@ TEST(ConnectionTester, RealSandboxBrokerAnswersWithClusterIdAndBrokers)
     sandbox.stop();
     ASSERT_TRUE(QTest::qWaitFor(
         [&] { return sandbox.state() == SandboxController::State::Stopped; }, 15000));
+}
+
+TEST(ConnectionTester, TlsToAPlainServerIsATlsFailure)
+{
+    // A listener that answers every connection with plain text: the TLS handshake must fail,
+    // and the tester must say it was TLS, not "unreachable" or a timeout.
+    QTcpServer server;
+    ASSERT_TRUE(server.listen(QHostAddress::LocalHost, 0));
+    QObject::connect(&server, &QTcpServer::newConnection, [&] {
+        while (QTcpSocket *s = server.nextPendingConnection()) {
+            s->write("HTTP/1.0 400 Bad Request\r\n\r\nthis is not TLS\r\n");
+            s->flush();
+        }
+    });
+    ConnectionProfile p;
+    p.name = QStringLiteral("plain server");
+    p.bootstrapServers = QStringLiteral("127.0.0.1:%1").arg(server.serverPort());
+    p.securityProtocol = SecurityProtocol::Ssl;
+    ConnectionTester tester;
+    QSignalSpy finished(&tester, &ConnectionTester::finished);
+    tester.start(p, {}, std::chrono::seconds(8));
+    ASSERT_TRUE(finished.wait(15000));
+    const auto outcome = finished.at(0).at(1).value<ConnectionTestOutcome>();
+    EXPECT_EQ(outcome.failure, ConnectionTestOutcome::Failure::Tls)
+        << outcome.message.toStdString();
+    EXPECT_TRUE(outcome.message.contains(QStringLiteral("TLS"))) << outcome.message.toStdString();
 }
