@@ -5,6 +5,7 @@
 #include "logging.h"
 
 #include <QElapsedTimer>
+#include <QRegularExpression>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
@@ -31,7 +32,10 @@ public:
                 t.contains(QLatin1String("SASL authentication error")) ||
                 t.contains(QLatin1String("Authentication failed")))
                 return {Failure::Authentication, t};
+            // librdkafka reports some TLS errors as plain transport errors; OpenSSL's own text
+            // ("SSL routines", "certificate verify failed") tells them apart.
             if (e.code == RD_KAFKA_RESP_ERR__SSL || t.contains(QLatin1String("SSL handshake")) ||
+                t.contains(QLatin1String("SSL routines")) ||
                 t.contains(QLatin1String("certificate verify failed")))
                 return {Failure::Tls, t};
             if (e.code == RD_KAFKA_RESP_ERR__RESOLVE || t.contains(QLatin1String("resolve")))
@@ -83,6 +87,10 @@ public:
             s.truncate(after);
         if (const qsizetype failed = s.lastIndexOf(QLatin1String("failed: ")); failed >= 0)
             s = s.mid(failed + 8);
+        // Log lines start with "[FAC] [thrd:...]: " and errors with "ssl://host:port/id: ".
+        static const QRegularExpression prefix(
+            QStringLiteral(R"(^(?:\[[^\]]*\]\s*)*:?\s*(?:\w+://\S+:\s+)?)"));
+        s.remove(prefix);
         return s.trimmed();
     }
 };

@@ -189,4 +189,7 @@ TEST(ConnectionTester, TlsToAPlainServerIsATlsFailure)
     EXPECT_EQ(outcome.failure, ConnectionTestOutcome::Failure::Tls)
         << outcome.message.toStdString();
     EXPECT_TRUE(outcome.message.contains(QStringLiteral("TLS"))) << outcome.message.toStdString();
+    // Plain words: no librdkafka log prefixes in what the user reads.
+    EXPECT_FALSE(outcome.message.contains(QStringLiteral("thrd:")))
+        << outcome.message.toStdString();
 }
