@@ -1,8 +1,13 @@
 // Broker: lifecycle, hosted partitions and metadata reconciliation.
 #include "broker.h"
 
+#include "config/configvalue.h"
+#include "groups/groupcoordinator.h"
 #include "handlers/handlers.h"
 #include "log.h"
+#include "producers/produceridmanager.h"
+#include "producers/producerstatestore.h"
+#include "security/listeners.h"
 
 #include <algorithm>
 #include <csignal>
@@ -61,21 +66,50 @@ std::string Broker::start()
         return error;
     reconcileAll();
 
-    ServerConfig serverConfig;
-    serverConfig.host = m_options.host;
-    serverConfig.port = m_options.port;
-    serverConfig.limits.maxRequestBytes = config().socketRequestMaxBytes();
-    serverConfig.limits.idleTimeoutMs = config().connectionsMaxIdleMs();
-    m_server = std::make_unique<Server>(m_loop, m_dispatcher, this, serverConfig);
-    error = m_server->start();
-    if (!error.empty()) {
-        m_server.reset();
+    auto fail = [this](std::string why) {
+        m_servers.clear();
+        m_groups.reset();
+        m_producers.reset();
         m_logs->shutdown();
         m_logs.reset();
-        return error;
+        return why;
+    };
+    const int64_t producerExpiryMs =
+        parseConfigLong(config().value("producer.id.expiration.ms")).value_or(86400000);
+    m_producerIds = std::make_unique<ProducerIdManager>(m_options.logDir, m_options.id);
+    m_producers = std::make_unique<ProducerStateStore>(m_options.logDir, producerExpiryMs);
+    if (!m_producerIds->open(error) || !m_producers->open(error))
+        return fail(error);
+    m_groups = std::make_unique<GroupCoordinator>(*this, groupConfigFrom(config()));
+
+    // One server per listener; without a security setup, one PLAINTEXT listener.
+    std::shared_ptr<const SecuritySetup> security = m_options.security;
+    const uint16_t portOffset = security ? static_cast<uint16_t>(m_options.id - 1) : 0;
+    if (!security)
+        security = SecuritySetup::create({}, m_options.host, m_options.port, error);
+    if (!security)
+        return fail(error);
+    installSecurity(m_dispatcher, *security);
+    std::vector<ListenerEndpoint> endpoints;
+    for (const SecuritySetup::Listener &listener : security->listeners()) {
+        ServerConfig serverConfig;
+        serverConfig.host = listener.spec.host;
+        serverConfig.port =
+            listener.spec.port == 0 ? 0 : static_cast<uint16_t>(listener.spec.port + portOffset);
+        serverConfig.limits.maxRequestBytes = config().socketRequestMaxBytes();
+        serverConfig.limits.idleTimeoutMs = config().connectionsMaxIdleMs();
+        auto server = std::make_unique<Server>(m_loop, m_dispatcher, this, serverConfig);
+        configureListener(*server, security, listener);
+        error = server->start();
+        if (!error.empty())
+            return fail(error);
+        endpoints.push_back({listener.spec.name, listener.spec.host, server->port()});
+        m_servers.push_back(std::move(server));
     }
-    m_port = m_server->port();
-    m_controller.registerBroker({m_options.id, m_options.host, m_port, m_options.rack});
+    m_port = m_servers.front()->port();
+    m_options.host = endpoints.front().host;
+    m_controller.registerBroker(
+        {m_options.id, m_options.host, m_port, m_options.rack, std::move(endpoints)});
     m_listenerId = m_controller.addListener([this](const std::vector<std::string> &changed) {
         m_loop.post([this, changed] {
             if (m_stopping)
@@ -86,6 +120,7 @@ std::string Broker::start()
         });
     });
     scheduleTick();
+    m_loop.post([this] { m_groups->start(); });
     m_thread = std::thread([this] { m_loop.run(); });
     KLOG_INFO("broker", "broker " + std::to_string(m_options.id) + " listening on " +
                             m_options.host + ":" + std::to_string(m_port) + ", logs in " +
@@ -109,7 +144,9 @@ void Broker::stop()
     done.wait();
     m_loop.stop();
     m_thread.join();
-    m_server.reset();
+    m_servers.clear();
+    m_groups.reset();
+    m_producers->writeSnapshot(true, EventLoop::wallClockMs());
     m_topics.clear();
     m_logs->shutdown();
     m_logs.reset();
@@ -119,7 +156,8 @@ void Broker::stop()
 void Broker::beginShutdown(std::promise<void> &done)
 {
     m_stopping = true;
-    m_server->stopListening();
+    for (auto &server : m_servers)
+        server->stopListening();
     // Long-polling fetches answer now with what they have.
     std::vector<std::shared_ptr<PartitionWaiter>> waiters;
     for (auto &[name, topic] : m_topics)
@@ -130,17 +168,24 @@ void Broker::beginShutdown(std::promise<void> &done)
                         waiters.push_back(std::move(s));
     for (auto &w : waiters)
         w->onPartitionChanged();
-    m_server->closeConnectionsWhenDrained();
+    // Members waiting in JoinGroup/SyncGroup hear NOT_COORDINATOR now rather than never.
+    m_groups->shutdown();
+    for (auto &server : m_servers)
+        server->closeConnectionsWhenDrained();
     finishShutdown(EventLoop::monotonicMs() + m_options.shutdownDrainMs, &done);
 }
 
 void Broker::finishShutdown(int64_t deadline, std::promise<void> *done)
 {
-    if (m_server->connectionCount() > 0 && EventLoop::monotonicMs() < deadline) {
+    size_t connections = 0;
+    for (const auto &server : m_servers)
+        connections += server->connectionCount();
+    if (connections > 0 && EventLoop::monotonicMs() < deadline) {
         m_loop.addTimer(10, [this, deadline, done] { finishShutdown(deadline, done); });
         return;
     }
-    m_server->stop();
+    for (auto &server : m_servers)
+        server->stop();
     done->set_value();
 }
 
@@ -150,6 +195,7 @@ void Broker::scheduleTick()
         if (m_stopping)
             return;
         m_logs->tick(EventLoop::wallClockMs());
+        m_producers->tick(m_loop.nowMs(), EventLoop::wallClockMs());
         scheduleTick();
     });
 }

@@ -12,6 +12,9 @@
 // recreated topics lose theirs, config changes reach storage), so the order in which changes
 // are noticed does not matter. One broker per process for now: the ISR is always this broker,
 // so the high watermark follows the log end after each append.
+//
+// Beside the partitions the broker owns its group coordinator (groups/), the idempotent
+// producers' state (producers/) and one Server per listener (security/listeners.h).
 #pragma once
 
 #include "cluster/controller.h"
@@ -26,6 +29,11 @@
 
 namespace kastle::broker {
 
+class GroupCoordinator;
+class ProducerIdManager;
+class ProducerStateStore;
+class SecuritySetup;
+
 struct BrokerOptions
 {
     int32_t id = 1;
@@ -39,6 +47,9 @@ struct BrokerOptions
     int64_t retentionCheckIntervalMs = 300000;
     // How long a clean shutdown waits for responses already being written.
     int64_t shutdownDrainMs = 3000;
+    // Listeners, SASL users and TLS, shared by the brokers of a process; listener ports other
+    // than 0 are offset by id - 1. Null: one PLAINTEXT listener on host:port.
+    std::shared_ptr<const SecuritySetup> security;
 };
 
 // Someone waiting for data on partitions (a long-polling Fetch). Called on the loop thread.
@@ -105,6 +116,10 @@ public:
     // Creates topics the way auto-creation does (broker defaults), for Metadata and Produce.
     std::vector<AdminResult> autoCreateTopics(const std::vector<std::string> &names);
 
+    GroupCoordinator &groups() { return *m_groups; }
+    ProducerStateStore &producers() { return *m_producers; }
+    ProducerIdManager &producerIds() { return *m_producerIds; }
+
 private:
     struct HostedTopic
     {
@@ -131,8 +146,11 @@ private:
     BrokerOptions m_options;
     EventLoop m_loop;
     Dispatcher m_dispatcher;
-    std::unique_ptr<Server> m_server;
+    std::vector<std::unique_ptr<Server>> m_servers; // one per listener, the first one's port
     std::unique_ptr<LogManager> m_logs;
+    std::unique_ptr<ProducerIdManager> m_producerIds;
+    std::unique_ptr<ProducerStateStore> m_producers;
+    std::unique_ptr<GroupCoordinator> m_groups;
     LogConfig m_defaultLogConfig; // what storage applies to topics without settings of their own
     std::unordered_map<std::string, HostedTopic, NameHash, std::equal_to<>> m_topics;
     std::thread m_thread;

@@ -34,6 +34,13 @@ int runBrokerProcess(const ProcessOptions &options)
         std::fprintf(stderr, "kastle-broker: %s\n", error.c_str());
         return 2;
     }
+    for (const auto &[key, value] : options.configs) {
+        if (!clusterOptions.config.set(key, value, &error)) {
+            std::fprintf(stderr, "kastle-broker: --config %s\n", error.c_str());
+            return 2;
+        }
+    }
+    clusterOptions.security = options.security;
 
     LocalCluster cluster(std::move(clusterOptions));
     error = cluster.start();

@@ -1,6 +1,7 @@
 // LocalCluster: data directory, controller and brokers of one process.
 #include "localcluster.h"
 
+#include "security/listeners.h"
 #include "storage/fileio.h"
 
 #include <cerrno>
@@ -40,8 +41,17 @@ std::string LocalCluster::start()
         m_lock.reset();
         return error;
     }
+    std::shared_ptr<const SecuritySetup> security;
+    if (!m_options.security.listeners.empty()) {
+        security = SecuritySetup::create(m_options.security, m_options.host, m_options.port, error);
+        if (!security) {
+            stop();
+            return error;
+        }
+    }
     for (int i = 1; i <= m_options.brokers; ++i) {
         BrokerOptions b;
+        b.security = security;
         b.id = i;
         b.host = m_options.host;
         b.port = m_options.port == 0 ? 0 : static_cast<uint16_t>(m_options.port + i - 1);

@@ -10,6 +10,7 @@
 #pragma once
 
 #include "broker.h"
+#include "security/securityoptions.h"
 
 #include "storage/dirlock.h"
 
@@ -28,6 +29,8 @@ struct ClusterOptions
     int64_t metadataSnapshotBytes = 8 * 1024 * 1024;
     size_t maxOpenFilesPerBroker = LogContext::kDefaultMaxOpenFiles;
     int64_t retentionCheckIntervalMs = 300000;
+    // Listeners, SASL users, TLS; no listeners: one PLAINTEXT listener on host:port.
+    SecurityOptions security;
 };
 
 class LocalCluster

@@ -22,12 +22,23 @@
 
 namespace kastle::broker {
 
+// One listener of a broker, by name (PLAINTEXT, SASL_SSL... or a name given to it).
+struct ListenerEndpoint
+{
+    std::string name;
+    std::string host;
+    int32_t port = 0;
+    bool operator==(const ListenerEndpoint &) const = default;
+};
+
 struct BrokerEndpoint
 {
     int32_t id = 0;
     std::string host;
     int32_t port = 0;
     std::optional<std::string> rack;
+    // Every listener; host/port above are the first one's. Empty: that one listener only.
+    std::vector<ListenerEndpoint> listeners = {};
     bool operator==(const BrokerEndpoint &) const = default;
 };
 

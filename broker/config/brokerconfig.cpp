@@ -24,8 +24,32 @@ constexpr BrokerConfigDef kDefs[] = {
      "Replication factor of automatically created topics and of CreateTopics with -1.", 1,
      kInt32Max},
     {"delete.topic.enable", ConfigType::Boolean, "true", "Whether DeleteTopics may delete topics."},
+    {"group.initial.rebalance.delay.ms", ConfigType::Int, "3000",
+     "How long the first rebalance of an empty group waits for more members.", 0, kInt32Max},
+    {"group.max.session.timeout.ms", ConfigType::Int, "1800000",
+     "Largest session timeout a group member may ask for.", 1, kInt32Max},
+    {"group.max.size", ConfigType::Int, "2147483647", "Largest number of members of a group.", 1,
+     kInt32Max},
+    {"group.min.session.timeout.ms", ConfigType::Int, "6000",
+     "Smallest session timeout a group member may ask for.", 1, kInt32Max},
     {"num.partitions", ConfigType::Int, "1",
      "Partition count of automatically created topics and of CreateTopics with -1.", 1, kInt32Max},
+    {"offset.metadata.max.bytes", ConfigType::Int, "4096",
+     "Largest metadata string a committed offset may carry.", 0, kInt32Max},
+    {"offsets.retention.check.interval.ms", ConfigType::Long, "600000",
+     "How often committed offsets are checked for expiry.", 1, kInt64Max},
+    {"offsets.retention.minutes", ConfigType::Int, "10080",
+     "How long the committed offsets of an empty group are kept.", 1, kInt32Max},
+    {"offsets.topic.num.partitions", ConfigType::Int, "50",
+     "Partition count of __consumer_offsets when it is created.", 1, kInt32Max},
+    {"offsets.topic.replication.factor", ConfigType::Short, "3",
+     "Replication factor of __consumer_offsets (at most the number of brokers).", 1, 32767},
+    {"offsets.topic.segment.bytes", ConfigType::Int, "8388608",
+     "Segment size of __consumer_offsets (Kafka: 104857600; smaller here because Kastle keeps "
+     "that topic short by rewriting its live records, not by compaction).",
+     1048576, kInt32Max},
+    {"producer.id.expiration.ms", ConfigType::Int, "86400000",
+     "How long the state of an idle idempotent producer is kept.", 1, kInt32Max},
     {"socket.request.max.bytes", ConfigType::Int, "104857600",
      "Largest request a connection may send.", 8, kInt32Max},
 };
@@ -75,7 +99,8 @@ bool BrokerConfig::set(std::string_view name, std::string_view value, std::strin
     if (def->type == ConfigType::Boolean) {
         if (!parseConfigBool(value))
             return fail(std::string(name) + " must be true or false");
-    } else if (def->type == ConfigType::Int || def->type == ConfigType::Long) {
+    } else if (def->type == ConfigType::Int || def->type == ConfigType::Long ||
+               def->type == ConfigType::Short) {
         const auto v = parseConfigLong(value);
         if (!v || *v < def->min || *v > def->max)
             return fail(std::string(name) + " must be a whole number between " +

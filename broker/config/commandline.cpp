@@ -12,6 +12,8 @@ std::string usageText()
     return "usage: kastle-broker --data-dir DIR [--host HOST] [--port N|0] [--brokers N]\n"
            "                     [--auto-create-topics true|false] [--num-partitions N]\n"
            "                     [--log-level debug|info|warn|error|off]\n"
+           "                     [--config KEY=VALUE]...\n" +
+           securityUsage() +
            "       kastle-broker --version | --help\n"
            "\n"
            "Runs a Kafka-compatible broker on HOST:PORT (default 127.0.0.1:9092; port 0 picks a\n"
@@ -47,7 +49,7 @@ CommandLine parseCommandLine(const std::vector<std::string> &args)
         static constexpr const char *kWithValue[] = {
             "--data-dir",           "--host",           "--port",     "--brokers",
             "--auto-create-topics", "--num-partitions", "--log-level"};
-        bool known = false;
+        bool known = name == "--config" || isSecurityOption(name);
         for (const char *k : kWithValue)
             known = known || name == k;
         if (!known)
@@ -58,7 +60,16 @@ CommandLine parseCommandLine(const std::vector<std::string> &args)
             value = args[++i];
         }
         const std::string &v = *value;
-        if (name == "--data-dir") {
+        if (isSecurityOption(name)) {
+            std::string error;
+            if (!applySecurityOption(name, *value, o.security, error))
+                return fail(error);
+        } else if (name == "--config") {
+            const size_t eq = v.find('=');
+            if (eq == std::string::npos || eq == 0)
+                return fail("--config needs KEY=VALUE, not \"" + v + "\"");
+            o.configs.emplace_back(v.substr(0, eq), v.substr(eq + 1));
+        } else if (name == "--data-dir") {
             if (v.empty())
                 return fail("--data-dir needs a directory");
             o.dataDir = v;

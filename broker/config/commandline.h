@@ -2,12 +2,18 @@
 //
 //   kastle-broker --data-dir DIR [--host 127.0.0.1] [--port N|0] [--brokers N]
 //                 [--auto-create-topics true|false] [--num-partitions N] [--log-level L]
+//                 [--config KEY=VALUE]... [listener and security options]
+//
+// --config sets any broker setting BrokerConfig knows (offsets.retention.minutes,
+// group.initial.rebalance.delay.ms, ...). The listener and security options (--listener,
+// --sasl-user, --ssl-cert, ...) are described in security/securityoptions.h.
 //
 // Options take their value as the next argument or after '=' (--port=0). --brokers is
 // accepted for the multi-broker process to come; only 1 is allowed for now.
 #pragma once
 
 #include "log.h"
+#include "security/securityoptions.h"
 
 #include <cstdint>
 #include <string>
@@ -24,6 +30,8 @@ struct ProcessOptions
     bool autoCreateTopics = true;
     int32_t numPartitions = 1;
     LogLevel logLevel = LogLevel::Info;
+    std::vector<std::pair<std::string, std::string>> configs; // --config, in order
+    SecurityOptions security;
 };
 
 struct CommandLine

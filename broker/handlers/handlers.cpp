@@ -2,6 +2,7 @@
 #include "handlers.h"
 
 #include "broker.h"
+#include "grouphandlers.h"
 
 namespace kastle::broker {
 
@@ -22,6 +23,20 @@ std::vector<ApiHandler> brokerApis()
         createPartitionsApi(),
         incrementalAlterConfigsApi(),
         describeClusterApi(),
+        offsetCommitApi(),
+        offsetFetchApi(),
+        findCoordinatorApi(),
+        joinGroupApi(),
+        heartbeatApi(),
+        leaveGroupApi(),
+        syncGroupApi(),
+        describeGroupsApi(),
+        listGroupsApi(),
+        saslHandshakeApi(),
+        initProducerIdApi(),
+        saslAuthenticateApi(),
+        deleteGroupsApi(),
+        offsetDeleteApi(),
     };
 }
 

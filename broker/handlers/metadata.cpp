@@ -5,6 +5,7 @@
 
 #include "broker.h"
 #include "config/topicname.h"
+#include "security/listeners.h"
 
 #include "messages/metadata.h"
 
@@ -109,8 +110,11 @@ void handleMetadata(RequestContext &ctx)
     }
 
     resp.brokers.reserve(image->brokers.size());
+    // Each broker at the address of the listener this client came in on (a broker without
+    // such a listener is left out, as Kafka does).
     for (const auto &b : image->brokers)
-        resp.brokers.push_back({b.id, b.host, b.port, b.rack});
+        if (const auto endpoint = advertisedEndpoint(b, *ctx.connection))
+            resp.brokers.push_back({b.id, endpoint->host, endpoint->port, b.rack});
     resp.clusterId = image->clusterId;
     resp.controllerId = image->controllerId;
     ctx.respond(resp);

@@ -7,12 +7,14 @@
 // batch), message.timestamp.type=LogAppendTime (timestamp and CRC rewritten in place),
 // message.timestamp.difference.max.ms (INVALID_TIMESTAMP), min.insync.replicas for acks=all
 // (NOT_ENOUGH_REPLICAS). With one broker the ISR is this broker, so acks=all is answered as
-// soon as the data is in the log, like acks=1.
+// soon as the data is in the log, like acks=1. Batches of idempotent producers are checked
+// against the partition's producer state first (producers/producerstatestore.h).
 #include "handlers.h"
 
 #include "broker.h"
 #include "config/topicname.h"
 #include "log.h"
+#include "producers/producerstatestore.h"
 
 #include "batchbuilder.h"
 #include "batchreader.h"
@@ -133,6 +135,15 @@ void producePartition(RequestContext &ctx, const ProduceRequest &req, const std:
                                   ": " + reason);
         return fail(error);
     }
+    // Idempotent producers: sequence checks; a duplicate gets the offset it was stored at.
+    const IdempotenceCheck idempotence = broker.producers().check(*partition, info->id, batches);
+    if (idempotence.error != ErrorCode::None)
+        return fail(idempotence.error);
+    if (idempotence.duplicate) {
+        out.baseOffset = idempotence.baseOffset;
+        out.logStartOffset = partition->log->logStartOffset();
+        return;
+    }
 
     const AppendResult result = partition->log->append(batches, partition->leaderEpoch, now);
     if (!result.status.ok()) {
@@ -140,6 +151,8 @@ void producePartition(RequestContext &ctx, const ProduceRequest &req, const std:
                                   " failed: " + result.status.message);
         return fail(result.status.code);
     }
+    if (idempotence.idempotent)
+        broker.producers().onAppended(*partition, batches, now);
     out.baseOffset = result.baseOffset;
     out.logStartOffset = result.logStartOffset;
     if (info->config.timestampType == TimestampType::LogAppendTime)

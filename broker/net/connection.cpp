@@ -123,12 +123,13 @@ void Connection::readSome()
             const size_t have = m_inEnd - m_inStart - 4;
             const uint8_t *body = m_in.data() + m_inStart + 4;
             if (have >= static_cast<size_t>(size)) {
-                m_readyFrames.push_back(
-                    std::make_shared<protocol::Bytes>(body, body + static_cast<size_t>(size)));
+                auto frame = std::make_shared<FrameBuffer>(static_cast<size_t>(size));
+                std::memcpy(frame->data(), body, frame->size());
+                m_readyFrames.push_back(std::move(frame));
                 m_inStart += 4 + static_cast<size_t>(size);
             } else if (static_cast<size_t>(size) + 4 > m_in.size()) {
                 // Too big for staging: read the rest straight into the frame's own buffer.
-                m_bigFrame = std::make_shared<protocol::Bytes>(static_cast<size_t>(size));
+                m_bigFrame = std::make_shared<FrameBuffer>(static_cast<size_t>(size));
                 std::memcpy(m_bigFrame->data(), body, have);
                 m_bigFilled = have;
                 m_inStart = m_inEnd = 0;
@@ -338,6 +339,17 @@ void Connection::updateInterest()
     if (want != m_interest) {
         m_interest = want;
         m_loop.modify(m_transport->fd(), want);
+    }
+    // Input the transport already holds raises no socket event: read it on the next turn.
+    if (canRead && !m_readScheduled && m_transport->hasBufferedInput()) {
+        m_readScheduled = true;
+        m_loop.addTimer(0, [weak = weak_from_this()] {
+            if (auto self = weak.lock()) {
+                self->m_readScheduled = false;
+                if (!self->m_closed)
+                    self->readSome();
+            }
+        });
     }
 }
 

@@ -17,6 +17,7 @@
 #pragma once
 
 #include "eventloop.h"
+#include "framebuffer.h"
 #include "transport.h"
 
 #include "wirebytes.h"
@@ -38,7 +39,7 @@ struct ConnectionLimits
 class Connection : public std::enable_shared_from_this<Connection>
 {
 public:
-    using Frame = std::shared_ptr<const protocol::Bytes>;
+    using Frame = std::shared_ptr<const FrameBuffer>;
     using FrameHandler = std::function<void(const std::shared_ptr<Connection> &, Frame)>;
     // `violation`: the peer broke the framing rules (the owner logs it as a warning).
     using CloseHandler =
@@ -76,6 +77,7 @@ public:
 
     // Opaque per-connection state owned by the broker (authentication, client id...).
     std::shared_ptr<void> &userState() { return m_userState; }
+    const std::shared_ptr<void> &userState() const { return m_userState; }
 
 private:
     struct Pending
@@ -107,7 +109,7 @@ private:
     protocol::Bytes m_in;
     size_t m_inStart = 0;
     size_t m_inEnd = 0;
-    std::shared_ptr<protocol::Bytes> m_bigFrame;
+    std::shared_ptr<FrameBuffer> m_bigFrame;
     size_t m_bigFilled = 0;
     std::deque<Frame> m_readyFrames;
 
@@ -126,6 +128,7 @@ private:
     bool m_closeWhenDrained = false;
     std::string m_closeReason;
     bool m_inDispatch = false;
+    bool m_readScheduled = false; // a read of the transport's buffered input is queued
 };
 
 } // namespace kastle::broker

@@ -29,6 +29,9 @@ public:
     // Whether the transport needs the socket to become readable/writable before it can go on
     // (TLS handshakes and renegotiation); plain TCP never does.
     virtual bool wantsWritable() const { return false; }
+    // Whether the transport holds input it has already taken from the socket (decrypted TLS
+    // records), which the connection must read without waiting for the socket to be readable.
+    virtual bool hasBufferedInput() const { return false; }
 };
 
 class PlainTransport final : public Transport

@@ -30,6 +30,8 @@ const ApiHandler *Dispatcher::find(int16_t key) const
 void Dispatcher::dispatch(Broker *broker, EventLoop &loop,
                           const std::shared_ptr<Connection> &connection, Connection::Frame frame)
 {
+    if (m_frameFilter && m_frameFilter(connection, frame))
+        return;
     RequestContext ctx;
     ctx.broker = broker;
     ctx.connection = connection;

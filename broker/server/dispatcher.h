@@ -27,6 +27,11 @@ public:
     const std::vector<ApiHandler> &handlers() const { return m_handlers; }
     const ApiHandler *find(int16_t key) const;
     void setGate(Gate gate) { m_gate = std::move(gate); }
+    // Sees every frame first; returns true when it consumed one that is not a Kafka request
+    // (the bare SASL tokens that follow SaslHandshake v0).
+    using FrameFilter = std::function<bool(const std::shared_ptr<Connection> &,
+                                           const Connection::Frame &)>;
+    void setFrameFilter(FrameFilter filter) { m_frameFilter = std::move(filter); }
 
     // Handles one frame (without its size prefix) on the event loop thread.
     void dispatch(Broker *broker, EventLoop &loop, const std::shared_ptr<Connection> &connection,
@@ -44,6 +49,7 @@ private:
     std::vector<ApiHandler> m_handlers;
     std::vector<int> m_index; // api key -> position in m_handlers, -1 when absent
     Gate m_gate;
+    FrameFilter m_frameFilter;
 
     std::mutex m_controlMutex;
     std::map<int16_t, std::vector<protocol::ErrorCode>> m_injected;

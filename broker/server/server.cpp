@@ -78,6 +78,8 @@ void Server::accept(int fd, std::string peer)
             m_connections.erase(c.id());
         });
     KLOG_DEBUG("network", "connection from " + connection->peer());
+    if (m_connectionInit)
+        m_connectionInit(*connection);
     m_connections.emplace(connection->id(), connection);
     connection->start();
 }

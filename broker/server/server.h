@@ -27,6 +27,9 @@ public:
     ~Server();
 
     void setTransportFactory(TransportFactory factory) { m_transportFactory = std::move(factory); }
+    // Called for every accepted connection before it starts (per-listener connection state).
+    using ConnectionInit = std::function<void(Connection &)>;
+    void setConnectionInit(ConnectionInit init) { m_connectionInit = std::move(init); }
 
     // Starts listening; returns an error sentence, or "" once the port accepts connections.
     std::string start();
@@ -51,6 +54,7 @@ private:
     ServerConfig m_config;
     Listener m_listener;
     TransportFactory m_transportFactory;
+    ConnectionInit m_connectionInit;
     std::unordered_map<uint64_t, std::shared_ptr<Connection>> m_connections;
     EventLoop::TimerId m_sweepTimer = 0;
     bool m_stopped = false;
