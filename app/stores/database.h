@@ -43,13 +43,15 @@ public:
     QString movedAsidePath() const { return m_movedAside; }
 
     static QString defaultPath(); // <AppDataLocation>/kastle.sqlite
+    // Renames a broken SQLite file (and its -wal/-shm) to "<file>.corrupt-<yyyyMMdd-HHmmss>";
+    // returns the new path. Shared with the MetricsStore.
+    static Result<QString> moveAside(const QString &path);
 
 private:
     Status openConnection(const QString &path);
     Status checkReadable();
     Status migrate();
     void closeConnection();
-    Result<QString> moveAside(const QString &path);
 
     QString m_connectionName;
     QString m_path;

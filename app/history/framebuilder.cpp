@@ -1,0 +1,144 @@
+// Snapshot -> recorded round.
+#include "framebuilder.h"
+
+namespace kastle::core {
+
+namespace {
+
+// Walks two vectors sorted by key in step and calls `changed` for every entry of `now` that is
+// new or whose shared piece was replaced (pointer inequality, see snapshot.h).
+template<typename Ptr, typename Key, typename F>
+void forChanged(const std::vector<Ptr> &before, const std::vector<Ptr> &now, Key key, F changed)
+{
+    auto b = before.begin();
+    for (const Ptr &entry : now) {
+        while (b != before.end() && key(**b) < key(*entry))
+            ++b;
+        if (b == before.end() || key(**b) != key(*entry) || *b != entry)
+            changed(*entry);
+    }
+}
+
+// A sum with a partition missing would jump down and back; unknown is the honest figure.
+qint64 endOffsetSum(const TopicSnapshot &topic)
+{
+    qint64 sum = topic.partitions.empty() ? -1 : 0;
+    for (const PartitionSnapshot &p : topic.partitions) {
+        if (p.endOffset < 0)
+            return -1;
+        sum += p.endOffset;
+    }
+    return sum;
+}
+
+} // namespace
+
+EntitySample FrameBuilder::clusterSample(const ClusterSnapshot &snapshot)
+{
+    const ClusterTotals &t = snapshot.totals;
+    EntitySample s(EntityKind::Cluster, QString());
+    s.set(Metric::MessagesPerSecond, t.messagesPerSecond);
+    s.set(Metric::BytesPerSecond, t.bytesPerSecond);
+    s.setRaw(Metric::Messages, t.messageCount);
+    s.setRaw(Metric::SizeBytes, t.sizeBytes);
+    s.setRaw(Metric::Brokers, t.brokerCount);
+    s.setRaw(Metric::Topics, t.topicCount);
+    s.setRaw(Metric::Partitions, t.partitionCount);
+    s.setRaw(Metric::UnderReplicated, t.underReplicatedCount);
+    s.setRaw(Metric::UnderMinIsr, t.underMinIsrCount);
+    s.setRaw(Metric::Offline, t.offlineCount);
+    s.setRaw(Metric::Groups, t.groupCount);
+    s.setRaw(Metric::Lag, t.totalLag);
+    qint64 endOffsets = 0;
+    for (const TopicSnapshotPtr &topic : snapshot.topics->topics) {
+        const qint64 sum = endOffsetSum(*topic);
+        if (sum < 0) {
+            endOffsets = -1;
+            break;
+        }
+        endOffsets += sum;
+    }
+    s.setRaw(Metric::EndOffsets, endOffsets);
+    return s;
+}
+
+EntitySample FrameBuilder::brokerSample(const BrokerSnapshot &broker)
+{
+    EntitySample s(EntityKind::Broker, QString::number(broker.id));
+    s.setRaw(Metric::SizeBytes, broker.logDirBytes);
+    s.setRaw(Metric::Leaders, broker.leaderCount);
+    s.setRaw(Metric::Partitions, broker.replicaCount);
+    return s;
+}
+
+EntitySample FrameBuilder::topicSample(const TopicSnapshot &topic)
+{
+    EntitySample s(EntityKind::Topic, topic.name);
+    s.set(Metric::MessagesPerSecond, topic.messagesPerSecond);
+    s.set(Metric::BytesPerSecond, topic.bytesPerSecond);
+    s.setRaw(Metric::Messages, topic.messageCount);
+    s.setRaw(Metric::SizeBytes, topic.sizeBytes);
+    s.setRaw(Metric::Partitions, qint64(topic.partitions.size()));
+    s.setRaw(Metric::UnderReplicated, topic.underReplicatedCount);
+    s.setRaw(Metric::EndOffsets, endOffsetSum(topic));
+    return s;
+}
+
+EntitySample FrameBuilder::groupSample(const GroupSnapshot &group)
+{
+    EntitySample s(EntityKind::Group, group.groupId);
+    s.setRaw(Metric::Lag, group.totalLag);
+    s.set(Metric::LagSeconds, group.maxLagSeconds);
+    s.setRaw(Metric::Members, qint64(group.members.size()));
+    qint64 committed = -1;
+    for (const GroupOffset &o : group.offsets) {
+        if (o.committedOffset >= 0)
+            committed = std::max<qint64>(committed, 0) + o.committedOffset;
+    }
+    s.setRaw(Metric::Committed, committed);
+    return s;
+}
+
+std::optional<MetricsFrame> FrameBuilder::build(const ClusterSnapshotPtr &snapshot)
+{
+    if (!snapshot || !snapshot->coverage.testFlag(Coverage::Metadata))
+        return std::nullopt; // nothing known yet
+    const ClusterSnapshot &now = *snapshot;
+    const ClusterSnapshot *last = m_last.get();
+    if (last) {
+        const bool sampled = now.metadataAtMs != last->metadataAtMs ||
+                             now.offsetsAtMs != last->offsetsAtMs ||
+                             now.sizesAtMs != last->sizesAtMs || now.groupsAtMs != last->groupsAtMs ||
+                             now.topics != last->topics || now.groups != last->groups ||
+                             now.brokers != last->brokers;
+        if (!sampled || now.takenAtMs - last->takenAtMs < m_minIntervalMs)
+            return std::nullopt;
+    }
+
+    MetricsFrame frame;
+    frame.timeMs = now.takenAtMs;
+    frame.samples.reserve(qsizetype(1 + now.brokers->brokers.size() + now.topics->topics.size()));
+    frame.samples.append(clusterSample(now));
+    for (const BrokerSnapshot &broker : now.brokers->brokers)
+        frame.samples.append(brokerSample(broker));
+
+    const bool allTopics = !last || now.offsetsAtMs != last->offsetsAtMs ||
+                           now.sizesAtMs != last->sizesAtMs ||
+                           now.metadataAtMs != last->metadataAtMs;
+    const auto addTopic = [&](const TopicSnapshot &t) { frame.samples.append(topicSample(t)); };
+    if (allTopics) {
+        for (const TopicSnapshotPtr &topic : now.topics->topics)
+            addTopic(*topic);
+    } else {
+        forChanged(last->topics->topics, now.topics->topics,
+                   [](const TopicSnapshot &t) -> const QString & { return t.name; }, addTopic);
+    }
+    static const std::vector<GroupSnapshotPtr> noGroups;
+    forChanged(last ? last->groups->groups : noGroups, now.groups->groups,
+               [](const GroupSnapshot &g) -> const QString & { return g.groupId; },
+               [&](const GroupSnapshot &g) { frame.samples.append(groupSample(g)); });
+    m_last = snapshot;
+    return frame;
+}
+
+} // namespace kastle::core
