@@ -126,12 +126,15 @@ struct PartitionSnapshot
 
     int64_t startOffset = -1; // log start offset (ListOffsets -2)
     int64_t endOffset = -1;   // high watermark (ListOffsets -1)
-    int64_t offsetsAtMs = 0;  // when start/end were sampled
-    int64_t sizeBytes = -1;   // size of the leader's replica on disk (DescribeLogDirs)
-    int64_t sizeAtMs = 0;
+    // When start or end offset last changed. (When they were last sampled is the snapshot's
+    // offsetsAtMs: an unchanged figure does not touch the partition, so topics stay shared.)
+    int64_t offsetsAtMs = 0;
+    int64_t sizeBytes = -1; // size of the leader's replica on disk (DescribeLogDirs)
+    int64_t sizeAtMs = 0;   // when sizeBytes last changed (sampled: the snapshot's sizesAtMs)
 
-    double messagesPerSecond = -1; // from end-offset deltas between two samples
-    double bytesPerSecond = -1;    // from size deltas between two samples
+    // Over the last sampling interval: end-offset delta and size delta per second.
+    double messagesPerSecond = -1;
+    double bytesPerSecond = -1;
 
     PartitionFlags flags;
 
