@@ -8,7 +8,7 @@ set -eu
 build_pkgs="cmake ninja-build g++ make pkg-config
  qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-svg-dev libqt6svg6
  qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libqt6sql6-sqlite
- qtkeychain-qt6-dev libsecret-1-0 libgl-dev
+ qtkeychain-qt6-dev libsecret-1-0 libgl-dev qt6-translations-l10n
  librdkafka-dev zlib1g-dev liblz4-dev libsnappy-dev libzstd-dev libssl-dev"
 test_pkgs="libgtest-dev libgmock-dev
  dbus dbus-x11 gnome-keyring xvfb xauth imagemagick openssl
