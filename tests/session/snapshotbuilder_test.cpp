@@ -165,8 +165,14 @@ TEST(SnapshotBuilder, OffsetsRatesAndErrors)
     auto t5 =
         applyOffsets(t4, index, {offsets("t", {{0, 20}})}, OffsetKind::Start, 16000, 0, &errors);
     EXPECT_EQ(t5->find(QStringLiteral("t"))->partitions[0].startOffset, 20);
-    EXPECT_EQ(t5->find(QStringLiteral("t"))->messageCount, 280 + 50 - 0 * 0 - 0);
-    auto t6 = applyOffsets(t5, index, {offsets("t", {{0, 10}}), offsets("u", {{0, 0}}, 6)},
+    // Partition 1's start offset is not known yet: a topic's count sums only the partitions
+    // whose start and end are both known (snapshot.h), so 300 - 20 and nothing for partition 1.
+    EXPECT_EQ(t5->find(QStringLiteral("t"))->partitions[1].messageCount(), -1);
+    EXPECT_EQ(t5->find(QStringLiteral("t"))->messageCount, 280);
+    auto t5b =
+        applyOffsets(t5, index, {offsets("t", {{1, 0}})}, OffsetKind::Start, 16000, 0, &errors);
+    EXPECT_EQ(t5b->find(QStringLiteral("t"))->messageCount, 280 + 50);
+    auto t6 = applyOffsets(t5b, index, {offsets("t", {{0, 10}}), offsets("u", {{0, 0}}, 6)},
                            OffsetKind::End, 18000, 16000, &errors);
     EXPECT_EQ(t6->find(QStringLiteral("t"))->partitions[0].messagesPerSecond, -1);
     ASSERT_EQ(errors.size(), 1u);
