@@ -108,9 +108,9 @@ std::optional<MetricsFrame> FrameBuilder::build(const ClusterSnapshotPtr &snapsh
     if (last) {
         const bool sampled = now.metadataAtMs != last->metadataAtMs ||
                              now.offsetsAtMs != last->offsetsAtMs ||
-                             now.sizesAtMs != last->sizesAtMs || now.groupsAtMs != last->groupsAtMs ||
-                             now.topics != last->topics || now.groups != last->groups ||
-                             now.brokers != last->brokers;
+                             now.sizesAtMs != last->sizesAtMs ||
+                             now.groupsAtMs != last->groupsAtMs || now.topics != last->topics ||
+                             now.groups != last->groups || now.brokers != last->brokers;
         if (!sampled || now.takenAtMs - last->takenAtMs < m_minIntervalMs)
             return std::nullopt;
     }
@@ -130,13 +130,15 @@ std::optional<MetricsFrame> FrameBuilder::build(const ClusterSnapshotPtr &snapsh
         for (const TopicSnapshotPtr &topic : now.topics->topics)
             addTopic(*topic);
     } else {
-        forChanged(last->topics->topics, now.topics->topics,
-                   [](const TopicSnapshot &t) -> const QString & { return t.name; }, addTopic);
+        forChanged(
+            last->topics->topics, now.topics->topics,
+            [](const TopicSnapshot &t) -> const QString & { return t.name; }, addTopic);
     }
     static const std::vector<GroupSnapshotPtr> noGroups;
-    forChanged(last ? last->groups->groups : noGroups, now.groups->groups,
-               [](const GroupSnapshot &g) -> const QString & { return g.groupId; },
-               [&](const GroupSnapshot &g) { frame.samples.append(groupSample(g)); });
+    forChanged(
+        last ? last->groups->groups : noGroups, now.groups->groups,
+        [](const GroupSnapshot &g) -> const QString & { return g.groupId; },
+        [&](const GroupSnapshot &g) { frame.samples.append(groupSample(g)); });
     m_last = snapshot;
     return frame;
 }

@@ -11,10 +11,9 @@ using M = Metric;
 
 // Append-only lists: the position of a figure is its place in every stored lane.
 constexpr std::array clusterFigures{
-    M::MessagesPerSecond, M::BytesPerSecond, M::EndOffsets,  M::Messages,
-    M::SizeBytes,         M::Brokers,        M::Topics,      M::Partitions,
-    M::UnderReplicated,   M::UnderMinIsr,    M::Offline,     M::Groups,
-    M::Lag};
+    M::MessagesPerSecond, M::BytesPerSecond, M::EndOffsets, M::Messages,        M::SizeBytes,
+    M::Brokers,           M::Topics,         M::Partitions, M::UnderReplicated, M::UnderMinIsr,
+    M::Offline,           M::Groups,         M::Lag};
 constexpr std::array brokerFigures{M::SizeBytes, M::Leaders, M::Partitions};
 constexpr std::array topicFigures{M::MessagesPerSecond, M::BytesPerSecond, M::EndOffsets,
                                   M::Messages,          M::SizeBytes,      M::Partitions,

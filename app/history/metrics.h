@@ -121,8 +121,8 @@ struct SeriesPoint
 
 struct Series
 {
-    int tier = 0;      // the tier the points (except a finer tail) came from
-    qint64 stepMs = 0; // bucket width of the points; 0 for raw samples
+    int tier = 0;              // the tier the points (except a finer tail) came from
+    qint64 stepMs = 0;         // bucket width of the points; 0 for raw samples
     QList<SeriesPoint> points; // ascending time; gaps where nothing was recorded
 };
 

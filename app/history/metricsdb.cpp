@@ -34,6 +34,9 @@ const char *const migrationSteps[][6] = {
 };
 static_assert(std::size(migrationSteps) == MetricsDb::SchemaVersion);
 
+// Error code of openFile() for a file SQLite cannot read (not a database, damaged).
+constexpr int UnreadableFile = 1;
+
 // Files up to this size get a full PRAGMA quick_check at open; larger ones are checked by use
 // (every read and write reports SQLITE_CORRUPT), so opening a large history stays quick.
 constexpr qint64 QuickCheckLimit = qint64(64) << 20;
@@ -109,7 +112,9 @@ Status MetricsDb::open(const QString &path, const Options &options)
     QDir().mkpath(QFileInfo(path).absolutePath());
 
     Status opened = openFile(path);
-    if (!opened && QFileInfo::exists(path)) {
+    // Only a file SQLite cannot read is moved aside; any other failure (a full disk, no
+    // permission) leaves the file as it is and is reported.
+    if (!opened && opened.error().code == UnreadableFile && QFileInfo::exists(path)) {
         const QString reason = opened.error().message;
         close();
         const Result<QString> moved = Database::moveAside(path);
@@ -140,20 +145,25 @@ Status MetricsDb::open(const QString &path, const Options &options)
 
 Status MetricsDb::openFile(const QString &path)
 {
-    QSqlDatabase connection = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"),
-                                                        m_connectionName);
+    QSqlDatabase connection =
+        QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
     connection.setDatabaseName(path);
     if (!connection.open())
         return Error{connection.lastError().text()};
-    QSqlQuery q(connection);
-    // The first real read is where SQLite notices a file that is not a database.
-    if (!q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")) || !q.next())
-        return Error{q.lastError().text()};
-    if (QFileInfo(path).size() <= QuickCheckLimit) {
-        if (!q.exec(QStringLiteral("PRAGMA quick_check")) || !q.next())
-            return Error{q.lastError().text()};
-        if (const QString verdict = q.value(0).toString(); verdict != QLatin1String("ok"))
-            return Error{verdict};
+    {
+        QSqlQuery q(connection);
+        // The first real read is where SQLite notices a file that is not a database.
+        if (!q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")) || !q.next())
+            return Error{q.lastError().text(), UnreadableFile};
+        if (QFileInfo(path).size() <= QuickCheckLimit) {
+            if (!q.exec(QStringLiteral("PRAGMA quick_check")) || !q.next())
+                return Error{q.lastError().text(), UnreadableFile};
+            if (const QString verdict = q.value(0).toString(); verdict != QLatin1String("ok"))
+                return Error{verdict, UnreadableFile};
+        }
+        // A statement with rows left keeps a read transaction open, and SQLite refuses to
+        // change the journal mode inside one: finish before the pragmas.
+        q.finish();
     }
     return prepareFile();
 }
@@ -172,7 +182,8 @@ Status MetricsDb::prepareFile()
         m_pageSize = q.value(0).toLongLong();
     const qint64 wal = walLimitBytes();
     q.exec(QStringLiteral("PRAGMA journal_size_limit=%1").arg(wal));
-    q.exec(QStringLiteral("PRAGMA wal_autocheckpoint=%1").arg(std::max<qint64>(16, wal / m_pageSize)));
+    q.exec(
+        QStringLiteral("PRAGMA wal_autocheckpoint=%1").arg(std::max<qint64>(16, wal / m_pageSize)));
     q.exec(QStringLiteral("PRAGMA cache_size=-16384")); // KiB
     return Done{};
 }
@@ -182,8 +193,8 @@ Status MetricsDb::migrate()
     QSqlDatabase connection = db();
     QSqlQuery q(connection);
     if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
-        return Error{tr("Could not read the schema version of %1: %2")
-                         .arg(m_path, q.lastError().text())};
+        return Error{
+            tr("Could not read the schema version of %1: %2").arg(m_path, q.lastError().text())};
     const int version = q.value(0).toInt();
     if (version > SchemaVersion)
         return Error{tr("The history file %1 was written by a newer Kastle (schema version %2; "
@@ -291,8 +302,9 @@ Result<int> MetricsDb::slotFor(EntityKind kind, const QString &name)
     if (const int slot = existingSlot(kind, name); slot >= 0)
         return slot;
     const int slot = m_slotCount[size_t(kind)];
-    QSqlQuery &q =
-        prepared(InsertEntity, "INSERT INTO entities (kind, name, slot) VALUES (?, ?, ?)");
+    // A null QString binds as SQL NULL; the cluster's name "" is one (hence coalesce).
+    QSqlQuery &q = prepared(
+        InsertEntity, "INSERT INTO entities (kind, name, slot) VALUES (?, coalesce(?, ''), ?)");
     q.bindValue(0, int(kind));
     q.bindValue(1, name);
     q.bindValue(2, slot);
@@ -323,8 +335,9 @@ QStringList MetricsDb::entityNames(EntityKind kind) const
 
 Status MetricsDb::putBlock(int tier, EntityKind kind, int shard, qint64 t, const QByteArray &data)
 {
-    QSqlQuery &insert = prepared(InsertBlock, "INSERT OR IGNORE INTO blocks "
-                                              "(tier, kind, shard, t, data) VALUES (?, ?, ?, ?, ?)");
+    QSqlQuery &insert =
+        prepared(InsertBlock, "INSERT OR IGNORE INTO blocks "
+                              "(tier, kind, shard, t, data) VALUES (?, ?, ?, ?, ?)");
     insert.bindValue(0, tier);
     insert.bindValue(1, int(kind));
     insert.bindValue(2, shard);
@@ -378,8 +391,8 @@ Status MetricsDb::writeFrame(const MetricsFrame &frame)
         block.set(*slot % LanesPerBlock, LaneValues(sample.values.begin(), sample.values.end()));
     }
     for (const auto &[key, block] : blocks) {
-        if (Status s = putBlock(0, EntityKind(key.first), key.second, frame.timeMs,
-                                encodeBlock(block));
+        if (Status s =
+                putBlock(0, EntityKind(key.first), key.second, frame.timeMs, encodeBlock(block));
             !s)
             return s;
     }
@@ -390,9 +403,10 @@ Status MetricsDb::writeFrame(const MetricsFrame &frame)
 
 Status MetricsDb::writeEvents(const QList<Event> &events)
 {
-    QSqlQuery &q = prepared(InsertEvent,
-                            "INSERT INTO events (t, kind, broker, topic, partition, grp, before, "
-                            "after, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    QSqlQuery &q =
+        prepared(InsertEvent, "INSERT INTO events (t, kind, broker, topic, partition, grp, before, "
+                              "after, text) VALUES (?, ?, ?, coalesce(?, ''), ?, coalesce(?, ''), "
+                              "coalesce(?, ''), coalesce(?, ''), coalesce(?, ''))");
     for (const Event &e : events) {
         q.bindValue(0, qint64(e.timeMs));
         q.bindValue(1, Event::kindKey(e.kind));
@@ -428,10 +442,9 @@ Status MetricsDb::write(const QList<MetricsFrame> &frames, const QList<Event> &e
     ordered.reserve(frames.size());
     for (const MetricsFrame &frame : frames)
         ordered.append(&frame);
-    std::stable_sort(ordered.begin(), ordered.end(),
-                     [](const MetricsFrame *a, const MetricsFrame *b) {
-                         return a->timeMs < b->timeMs;
-                     });
+    std::stable_sort(
+        ordered.begin(), ordered.end(),
+        [](const MetricsFrame *a, const MetricsFrame *b) { return a->timeMs < b->timeMs; });
 
     // No QSqlDatabase copy is held across the steps: fail() may replace the connection.
     const qint64 newestBefore = m_newest;

@@ -73,15 +73,15 @@ public:
 
     struct Stats
     {
-        qint64 transactions = 0;   // commits of write()
-        qint64 framesWritten = 0;  // rounds
-        qint64 rowsWritten = 0;    // blocks of all tiers
+        qint64 transactions = 0;  // commits of write()
+        qint64 framesWritten = 0; // rounds
+        qint64 rowsWritten = 0;   // blocks of all tiers
         qint64 eventsWritten = 0;
-        qint64 rowsEvicted = 0;    // blocks dropped to honour the size bound
+        qint64 rowsEvicted = 0; // blocks dropped to honour the size bound
         qint64 eventsEvicted = 0;
-        qint64 usedBytes = 0;      // pages in use x page size
-        qint64 fileBytes = 0;      // main file on disk
-        qint64 walBytes = 0;       // WAL file on disk
+        qint64 usedBytes = 0; // pages in use x page size
+        qint64 fileBytes = 0; // main file on disk
+        qint64 walBytes = 0;  // WAL file on disk
         std::array<qint64, 8> rowsPerTier{};
         std::array<qint64, 8> oldestPerTier{}; // ms, 0 when the tier is empty
     };
@@ -132,6 +132,7 @@ private:
         SelectRange,
         DeleteBefore,
         OldestInShard,
+        IncrementalVacuum,
         StatementCount
     };
 

@@ -3,8 +3,9 @@
 // Choosing the tier: start from the coarsest tier whose step is not coarser than the wanted
 // step; if that tier does not reach back to `from`, take the first coarser tier that does (or,
 // if none does, the one that reaches back furthest). Points newer than what the chosen tier has
-// folded so far come from the finer tiers, so a chart always runs up to the newest round. When
-// the wanted step is coarser than the tier's, points are folded once more in memory.
+// folded so far come from the finer tiers, so a chart always runs up to the newest round. When a
+// step is asked for, all points (that finer tail included) are folded once more in memory into
+// buckets of that step, or of the tier's if it is coarser.
 #include "metricsblock.h"
 #include "metricsdb.h"
 
@@ -115,8 +116,8 @@ Result<Series> MetricsDb::querySeries(const SeriesRequest &request)
     series.stepMs = tiers[chosen].stepMs;
     // A bucket that starts before `from` still covers part of the range.
     const qint64 from = chosen > 0 ? request.fromMs - series.stepMs + 1 : request.fromMs;
-    if (Status s = readPoints(chosen, request.kind, slot, figure, from, request.toMs,
-                              series.points);
+    if (Status s =
+            readPoints(chosen, request.kind, slot, figure, from, request.toMs, series.points);
         !s)
         return s.error();
     // The tail the chosen tier has not folded yet, from ever finer tiers.
@@ -124,16 +125,18 @@ Result<Series> MetricsDb::querySeries(const SeriesRequest &request)
     for (int k = chosen - 1; k >= 0; --k) {
         const qint64 tailFrom = std::max(cursor, request.fromMs);
         const qint64 tailTo = k > 0 ? std::min(request.toMs, m_watermarks[k] - 1) : request.toMs;
-        if (Status s = readPoints(k, request.kind, slot, figure, tailFrom, tailTo,
-                                  series.points);
+        if (Status s = readPoints(k, request.kind, slot, figure, tailFrom, tailTo, series.points);
             !s)
             return s.error();
         if (k > 0)
             cursor = std::max(cursor, m_watermarks[k]);
     }
-    if (request.stepMs > series.stepMs && !series.points.isEmpty()) {
-        series.points = rebucket(series.points, request.stepMs, aggregationOf(request.metric));
-        series.stepMs = request.stepMs;
+    // A wanted step applies to every point, the finer tail included: the caller asked for
+    // points no closer than that.
+    if (request.stepMs > 0 && !series.points.isEmpty()) {
+        const qint64 step = std::max(request.stepMs, series.stepMs);
+        series.points = rebucket(series.points, step, aggregationOf(request.metric));
+        series.stepMs = step;
     }
     return series;
 }

@@ -69,7 +69,7 @@ private:
     void report(const QString &message);
 
     QThread *m_thread;
-    QObject *m_context; // lives in m_thread; jobs are queued to it
+    QObject *m_context;              // lives in m_thread; jobs are queued to it
     std::unique_ptr<MetricsDb> m_db; // created, used and destroyed on m_thread only
     FrameBuilder m_frames;           // m_thread only
     QString m_profileId;             // m_thread only

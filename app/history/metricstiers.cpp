@@ -249,10 +249,19 @@ Status MetricsDb::enforceBound()
     }
     // Free pages count on disk too: hand them back when the file itself is over the budget.
     if (total > budget) {
-        QSqlQuery q(db());
-        if (!q.exec(QStringLiteral("PRAGMA incremental_vacuum")))
-            return fail(q.lastError(), tr("Could not shrink the history file"));
-        while (q.next()) {
+        // Each step of "PRAGMA incremental_vacuum" frees one page and yields an empty row,
+        // which QSqlQuery takes for the end of the result; so the pragma runs once per free
+        // page (a reset and a step of a prepared statement each).
+        QSqlQuery count(db());
+        if (!count.exec(QStringLiteral("PRAGMA freelist_count")) || !count.next())
+            return fail(count.lastError(), tr("Could not shrink the history file"));
+        const qint64 freePages = count.value(0).toLongLong();
+        count.finish();
+        QSqlQuery &vacuum = prepared(IncrementalVacuum, "PRAGMA incremental_vacuum(1)");
+        for (qint64 i = 0; i < freePages; ++i) {
+            if (!vacuum.exec())
+                return fail(vacuum.lastError(), tr("Could not shrink the history file"));
+            vacuum.finish();
         }
     }
     return Done{};

@@ -78,7 +78,7 @@ TEST(MetricsBlock, EncodesSparseLanesAndReadsOneLaneAlone)
     LaneValues one;
     ASSERT_TRUE(decodeLane(blob, 63, one));
     EXPECT_EQ(one, (LaneValues{-1, -1, 300}));
-    EXPECT_FALSE(decodeLane(blob, 5, one)); // absent lane
+    EXPECT_FALSE(decodeLane(blob, 5, one));                         // absent lane
     EXPECT_FALSE(decodeBlock(blob.left(blob.size() - 1), decoded)); // truncated
     QByteArray wrongVersion = blob;
     wrongVersion[0] = char(9);
@@ -107,7 +107,8 @@ TEST(MetricsBlock, FoldKeepsMeanMaxAndLast)
     EXPECT_EQ(o.width, 1);
     EXPECT_EQ(out[o.first], 10000); // last
     // A figure never known stays unknown rather than becoming zero.
-    const SlotRange size = slotOf(EntityKind::Topic, figureIndex(EntityKind::Topic, Metric::SizeBytes), true);
+    const SlotRange size =
+        slotOf(EntityKind::Topic, figureIndex(EntityKind::Topic, Metric::SizeBytes), true);
     EXPECT_EQ(out[size.first], -1);
 }
 
@@ -154,19 +155,19 @@ TEST_F(MetricsDbTest, RoundTripOfFiguresAndEvents)
                                  Metric::EndOffsets, T0 + 10 * Second, T0 + 20 * Second);
     ASSERT_EQ(offsets.points.size(), 3); // 10 s, 15 s, 20 s: both ends included
     EXPECT_EQ(offsets.points[0].value, 1002);
-    const Series lag = query(db, EntityKind::Group, QStringLiteral("billing"), Metric::LagSeconds,
-                             T0, T0 + Hour);
+    const Series lag =
+        query(db, EntityKind::Group, QStringLiteral("billing"), Metric::LagSeconds, T0, T0 + Hour);
     ASSERT_EQ(lag.points.size(), 10);
     EXPECT_DOUBLE_EQ(lag.points[1].value, 3.8);
-    const Series clusterRate = query(db, EntityKind::Cluster, QString(), Metric::MessagesPerSecond,
-                                     T0, T0 + Hour);
+    const Series clusterRate =
+        query(db, EntityKind::Cluster, QString(), Metric::MessagesPerSecond, T0, T0 + Hour);
     ASSERT_EQ(clusterRate.points.size(), 20);
     EXPECT_DOUBLE_EQ(clusterRate.points[19].value, 29.5);
 
     // Never recorded: empty, not an error. Not a figure of that kind: an error.
-    EXPECT_TRUE(query(db, EntityKind::Topic, QStringLiteral("nope"), Metric::EndOffsets, T0,
-                      T0 + Hour)
-                    .points.isEmpty());
+    EXPECT_TRUE(
+        query(db, EntityKind::Topic, QStringLiteral("nope"), Metric::EndOffsets, T0, T0 + Hour)
+            .points.isEmpty());
     EXPECT_TRUE(query(db, EntityKind::Topic, QStringLiteral("orders"), Metric::SizeBytes, T0,
                       T0 + Hour)
                     .points.isEmpty()); // never known
@@ -193,12 +194,12 @@ TEST_F(MetricsDbTest, RoundsInTheSameMillisecondMerge)
     // A round of topics and a round of groups stamped alike, in separate transactions.
     ASSERT_TRUE(db.write({{T0, {topicSample(QStringLiteral("a"), 1, 10)}}}).ok());
     ASSERT_TRUE(db.write({{T0, {topicSample(QStringLiteral("b"), 2, 20)}}}).ok());
-    EXPECT_EQ(query(db, EntityKind::Topic, QStringLiteral("a"), Metric::EndOffsets, T0, T0)
-                  .points.size(),
-              1);
-    EXPECT_EQ(query(db, EntityKind::Topic, QStringLiteral("b"), Metric::EndOffsets, T0, T0)
-                  .points.size(),
-              1);
+    EXPECT_EQ(
+        query(db, EntityKind::Topic, QStringLiteral("a"), Metric::EndOffsets, T0, T0).points.size(),
+        1);
+    EXPECT_EQ(
+        query(db, EntityKind::Topic, QStringLiteral("b"), Metric::EndOffsets, T0, T0).points.size(),
+        1);
 }
 
 TEST_F(MetricsDbTest, DownsamplingTiersFoldMeanMaxAndLast)
