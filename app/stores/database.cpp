@@ -28,6 +28,14 @@ const char *const migrationSteps[][3] = {
     // 1 -> 2: environment tags and UI state
     {"ALTER TABLE profiles ADD COLUMN environment TEXT NOT NULL DEFAULT 'development'",
      "CREATE TABLE ui_state (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL)", nullptr},
+    // 2 -> 3: the producer's saved templates (browser/templatestore.h)
+    {"CREATE TABLE produce_templates (name TEXT PRIMARY KEY NOT NULL, topic TEXT NOT NULL, "
+     "message_key TEXT NOT NULL, key_null INTEGER NOT NULL DEFAULT 0, value TEXT NOT NULL, "
+     "headers TEXT NOT NULL DEFAULT '[]', partition INTEGER NOT NULL DEFAULT -1, "
+     "compression TEXT NOT NULL DEFAULT 'none', acks TEXT NOT NULL DEFAULT 'all', "
+     "repeat INTEGER NOT NULL DEFAULT 1, interval_ms INTEGER NOT NULL DEFAULT 0, "
+     "updated INTEGER NOT NULL DEFAULT 0)",
+     nullptr, nullptr},
 };
 static_assert(std::size(migrationSteps) == Database::SchemaVersion);
 

@@ -2,12 +2,14 @@
 // in `PRAGMA user_version` with step-by-step migrations, and the rule that a corrupt or
 // unreadable file is moved aside (renamed with a timestamp) and reported, never emptied.
 //
-// Schema (version 2):
+// Schema (version 3):
 //   profiles(id TEXT PRIMARY KEY, position INTEGER, name, bootstrap, security_protocol,
 //            sasl_mechanism, username, ca_file, cert_file, key_file, verify_hostname INTEGER,
 //            extra TEXT /* JSON array of [key, value] */, environment TEXT)
 //   ui_state(key TEXT PRIMARY KEY, value TEXT)
-// Version 1 had no environment column and no ui_state table. Secrets are never stored here.
+//   produce_templates(...)  the producer's templates, see browser/templatestore.h
+// Version 1 had no environment column and no ui_state table; version 2 no produce_templates.
+// Secrets are never stored here.
 #pragma once
 
 #include "result.h"
@@ -22,7 +24,7 @@ class Database
 {
     Q_DECLARE_TR_FUNCTIONS(kastle::core::Database)
 public:
-    static constexpr int SchemaVersion = 2;
+    static constexpr int SchemaVersion = 3;
 
     Database();
     ~Database();
