@@ -6,8 +6,9 @@
 // SCRAM: client-first "gs2-header client-first-bare" -> server-first "r=nonce,s=salt,i=n";
 // client-final "c=..,r=..,p=proof" -> server-final "v=signature". Channel binding is not
 // offered ("p=" in the gs2 header is refused); extensions after the nonce (Kafka's
-// tokenauth) are accepted and ignored. An unknown user gets a made-up salt derived from its
-// name, so a client cannot tell unknown users from wrong passwords.
+// tokenauth) are accepted and ignored. The client-final nonce must end with the server's
+// combined nonce (Kafka's rule; librdkafka repeats its own nonce in front). An unknown user gets a
+// made-up salt derived from its name, so a client cannot tell unknown users from wrong passwords.
 #pragma once
 
 #include "credentials.h"
