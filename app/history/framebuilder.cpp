@@ -99,6 +99,55 @@ EntitySample FrameBuilder::groupSample(const GroupSnapshot &group)
     return s;
 }
 
+EntitySample FrameBuilder::partitionSample(const QString &topic, const PartitionSnapshot &p)
+{
+    EntitySample s(EntityKind::Partition, partitionEntityName(topic, p.partition));
+    s.setRaw(Metric::EndOffsets, p.endOffset);
+    s.setRaw(Metric::Messages, p.messageCount());
+    s.setRaw(Metric::SizeBytes, p.sizeBytes);
+    s.set(Metric::MessagesPerSecond, p.messagesPerSecond);
+    s.set(Metric::BytesPerSecond, p.bytesPerSecond);
+    return s;
+}
+
+void FrameBuilder::addPartitions(const ClusterSnapshot &now, MetricsFrame &frame)
+{
+    if (m_partitionIntervalMs <= 0)
+        return;
+    if (m_partitionsSeen && now.takenAtMs - m_partitionRoundMs < m_partitionIntervalMs)
+        return;
+    const bool keyframe =
+        !m_partitionsSeen || now.takenAtMs - m_keyframeMs >= m_partitionKeyframeMs;
+    const auto differs = [](const PartitionSnapshot &a, const PartitionSnapshot &b) {
+        return a.endOffset != b.endOffset || a.startOffset != b.startOffset ||
+               a.sizeBytes != b.sizeBytes || a.messagesPerSecond != b.messagesPerSecond ||
+               a.bytesPerSecond != b.bytesPerSecond;
+    };
+    if (keyframe) {
+        for (const TopicSnapshotPtr &topic : now.topics->topics) {
+            for (const PartitionSnapshot &p : topic->partitions)
+                frame.samples.append(partitionSample(topic->name, p));
+        }
+        m_keyframeMs = now.takenAtMs;
+    } else if (now.topics != m_partitionsSeen) {
+        const TopicTable &seen = *m_partitionsSeen;
+        forChanged(
+            seen.topics, now.topics->topics,
+            [](const TopicSnapshot &t) -> const QString & { return t.name; },
+            [&](const TopicSnapshot &topic) {
+                const TopicSnapshot *before = seen.find(topic.name);
+                for (const PartitionSnapshot &p : topic.partitions) {
+                    const PartitionSnapshot *old =
+                        before ? before->partition(p.partition) : nullptr;
+                    if (!old || differs(*old, p))
+                        frame.samples.append(partitionSample(topic.name, p));
+                }
+            });
+    }
+    m_partitionsSeen = now.topics;
+    m_partitionRoundMs = now.takenAtMs;
+}
+
 std::optional<MetricsFrame> FrameBuilder::build(const ClusterSnapshotPtr &snapshot)
 {
     if (!snapshot || !snapshot->coverage.testFlag(Coverage::Metadata))
@@ -139,6 +188,7 @@ std::optional<MetricsFrame> FrameBuilder::build(const ClusterSnapshotPtr &snapsh
         last ? last->groups->groups : noGroups, now.groups->groups,
         [](const GroupSnapshot &g) -> const QString & { return g.groupId; },
         [&](const GroupSnapshot &g) { frame.samples.append(groupSample(g)); });
+    addPartitions(now, frame);
     m_last = snapshot;
     return frame;
 }

@@ -19,6 +19,8 @@ constexpr std::array topicFigures{M::MessagesPerSecond, M::BytesPerSecond, M::En
                                   M::Messages,          M::SizeBytes,      M::Partitions,
                                   M::UnderReplicated};
 constexpr std::array groupFigures{M::Lag, M::LagSeconds, M::Committed, M::Members};
+constexpr std::array partitionFigures{M::EndOffsets, M::Messages, M::SizeBytes,
+                                      M::MessagesPerSecond, M::BytesPerSecond};
 
 constexpr qint64 Minute = 60 * 1000;
 constexpr qint64 Hour = 60 * Minute;
@@ -61,6 +63,8 @@ std::span<const Metric> figuresOf(EntityKind kind)
         return topicFigures;
     case EntityKind::Group:
         return groupFigures;
+    case EntityKind::Partition:
+        return partitionFigures;
     }
     return {};
 }
@@ -73,6 +77,11 @@ int figureIndex(EntityKind kind, Metric metric)
             return static_cast<int>(i);
     }
     return -1;
+}
+
+QString partitionEntityName(const QString &topic, int partition)
+{
+    return topic + QLatin1Char(':') + QString::number(partition);
 }
 
 QList<Tier> defaultTiers()

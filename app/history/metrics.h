@@ -26,8 +26,12 @@ enum class EntityKind : quint8 {
     Broker = 1,  // named by the broker id in decimal
     Topic = 2,
     Group = 3,
+    Partition = 4, // named partitionEntityName(topic, partition); recorded on change only
 };
-inline constexpr int EntityKindCount = 4;
+inline constexpr int EntityKindCount = 5;
+
+// "orders:3". Kafka topic names are made of [a-zA-Z0-9._-], so the colon cannot be ambiguous.
+QString partitionEntityName(const QString &topic, int partition);
 
 enum class Metric : quint8 {
     MessagesPerSecond, // from end-offset deltas; stored x1000

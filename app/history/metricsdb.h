@@ -19,11 +19,11 @@
 //   events(id INTEGER PRIMARY KEY, t, kind TEXT /* Event::kindKey */, broker, topic,
 //          partition, grp, before, after, text); INDEX events_t(t)
 //
-// What is stored per entity: cluster, broker, topic and group figures (metrics.h). Partitions
-// are not stored one by one: 100,000 partitions at one sample per round would be 100,000 values
-// a round (~1 GB an hour raw), while the charts that matter (topic throughput and size, group
-// lag) need the topic and group sums, which the session already computes. Partition-level trends
-// are drawn from live snapshots by the models.
+// What is stored per entity: cluster, broker, topic, group and partition figures (metrics.h).
+// Partitions are the one kind recorded by change rather than by round (framebuilder.h): 100,000
+// partitions sampled every round would be 100,000 values a second (~1 GB an hour raw), while
+// most partitions of a large cluster are idle. A partition's series therefore has a point when
+// a figure changed (at most once a minute by default) and at least one an hour.
 //
 // Durability: WAL with synchronous=NORMAL. A commit is in the WAL (in the OS page cache) before
 // the call returns, so a SIGKILL of the app loses nothing committed; only a power loss or OS
@@ -69,6 +69,9 @@ public:
         qint64 maxBytes = qint64(512) << 20; // main file + WAL allowance
         QList<Tier> tiers = defaultTiers();
         int maxEvents = 200000; // the oldest go first beyond this
+        // How MetricsStore records partitions (framebuilder.h); MetricsDb itself ignores these.
+        qint64 partitionIntervalMs = 60 * 1000; // 0: partitions are not recorded
+        qint64 partitionKeyframeMs = 60 * 60 * 1000;
     };
 
     struct Stats

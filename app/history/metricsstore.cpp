@@ -70,7 +70,7 @@ QFuture<Status> MetricsStore::open(const QString &path, const QString &profileId
 {
     return onWorker<Status>([this, path, profileId, options](MetricsDb &db) -> Status {
         m_profileId = profileId;
-        m_frames = FrameBuilder();
+        m_frames = FrameBuilder(1000, options.partitionIntervalMs, options.partitionKeyframeMs);
         const Status opened = db.open(path, options);
         if (!db.notice().isEmpty()) {
             {
@@ -172,6 +172,17 @@ QFuture<Result<Series>> MetricsStore::querySeries(SeriesRequest request)
 {
     return onWorker<Result<Series>>(
         [request = std::move(request)](MetricsDb &db) { return db.querySeries(request); });
+}
+
+QFuture<QList<Result<Series>>> MetricsStore::querySeriesList(QList<SeriesRequest> requests)
+{
+    return onWorker<QList<Result<Series>>>([requests = std::move(requests)](MetricsDb &db) {
+        QList<Result<Series>> out;
+        out.reserve(requests.size());
+        for (const SeriesRequest &request : requests)
+            out.append(db.querySeries(request));
+        return out;
+    });
 }
 
 QFuture<Result<QList<Event>>> MetricsStore::queryEvents(qint64 fromMs, qint64 toMs, int limit)

@@ -49,7 +49,11 @@ public:
     // Resolves once everything queued before the call is committed (or failed).
     QFuture<Status> flush();
 
+    // One figure of one entity over a range, from the tier that fits (metricsquery.cpp).
     QFuture<Result<Series>> querySeries(SeriesRequest request);
+    // Several series in one trip to the worker, answered in the order asked (a chart with many
+    // lines, a column of sparklines): fills a whole view at once.
+    QFuture<QList<Result<Series>>> querySeriesList(QList<SeriesRequest> requests);
     QFuture<Result<QList<Event>>> queryEvents(qint64 fromMs, qint64 toMs, int limit = 1000);
     QFuture<Stats> stats();
     QFuture<Status> checkpoint();

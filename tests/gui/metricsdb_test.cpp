@@ -436,3 +436,68 @@ TEST(FrameBuilder, RecordsWhatWasSampledSinceTheLastRound)
     EXPECT_EQ(f2->samples.size(), 1 + 2 + 1);
     EXPECT_EQ(find(*f2, EntityKind::Group, QStringLiteral("billing")).raw(Metric::Lag), 7);
 }
+
+TEST(FrameBuilder, PartitionsAreRecordedWhenTheyChange)
+{
+    const auto partitionSamples = [](const MetricsFrame &f) {
+        QStringList names;
+        for (const EntitySample &s : f.samples) {
+            if (s.kind == EntityKind::Partition)
+                names.append(s.name);
+        }
+        return names;
+    };
+    // A copy of `topic` whose partition `p` moved on by `by` messages.
+    const auto moved = [](const TopicSnapshotPtr &topic, int p, int64_t by) {
+        TopicSnapshot t = *topic;
+        t.partitions[size_t(p)].endOffset += by;
+        return kastle::test::finishTopic(std::move(t));
+    };
+    FrameBuilder builder(1000, Minute, Hour);
+    SnapshotBuilder b;
+    const qint64 t0 = b.takenAtMs;
+    b.topics = {makeTopic(QStringLiteral("orders"), 3, 100),
+                makeTopic(QStringLiteral("audit"), 2, 7)};
+
+    // The first round is a keyframe: every partition.
+    const std::optional<MetricsFrame> first = builder.build(b.build());
+    ASSERT_TRUE(first.has_value());
+    EXPECT_EQ(partitionSamples(*first).size(), 5);
+    const EntitySample *orders0 = nullptr;
+    for (const EntitySample &s : first->samples) {
+        if (s.kind == EntityKind::Partition && s.name == QStringLiteral("orders:0"))
+            orders0 = &s;
+    }
+    ASSERT_NE(orders0, nullptr);
+    EXPECT_EQ(orders0->raw(Metric::EndOffsets), 100);
+    EXPECT_EQ(orders0->raw(Metric::Messages), 100);
+
+    // Five seconds later orders-1 moved: a round, but too soon for partitions.
+    b.topics[0] = moved(b.topics[0], 1, 5);
+    b.takenAtMs = t0 + 5 * Second;
+    const std::optional<MetricsFrame> soon = builder.build(b.build());
+    ASSERT_TRUE(soon.has_value());
+    EXPECT_TRUE(partitionSamples(*soon).isEmpty());
+
+    // A minute after the keyframe: only the partition that differs from what that round saw.
+    b.takenAtMs = t0 + 65 * Second;
+    const std::optional<MetricsFrame> later = builder.build(b.build());
+    ASSERT_TRUE(later.has_value());
+    EXPECT_EQ(partitionSamples(*later), QStringList{QStringLiteral("orders:1")});
+
+    // Nothing moved since: rounds go on, without partitions.
+    b.takenAtMs = t0 + 130 * Second;
+    const std::optional<MetricsFrame> idle = builder.build(b.build());
+    ASSERT_TRUE(idle.has_value());
+    EXPECT_TRUE(partitionSamples(*idle).isEmpty());
+
+    // An hour after the keyframe, every partition again.
+    b.takenAtMs = t0 + Hour + Second;
+    const std::optional<MetricsFrame> keyframe = builder.build(b.build());
+    ASSERT_TRUE(keyframe.has_value());
+    EXPECT_EQ(partitionSamples(*keyframe).size(), 5);
+
+    // Partitions off (the default): none at all.
+    FrameBuilder off(1000);
+    EXPECT_TRUE(partitionSamples(*off.build(b.build())).isEmpty());
+}

@@ -333,3 +333,44 @@ TEST(SnapshotRecorder, RecordsPublishedSnapshotsAndEvents)
     ASSERT_EQ(events->size(), 1);
     EXPECT_EQ(events->first().topic, QStringLiteral("orders"));
 }
+
+TEST(SnapshotRecorder, PartitionSeriesAndSeveralSeriesAtOnce)
+{
+    using namespace kastle::test;
+    QTemporaryDir dir;
+    MetricsStore store;
+    ASSERT_TRUE(
+        wait(store.open(dir.filePath(QStringLiteral("p.sqlite")), QStringLiteral("p"))).ok());
+    SnapshotRecorder recorder(&store);
+
+    // A round every 30 s; orders-0 grows every round, orders-1 never moves.
+    SnapshotBuilder b;
+    for (int round = 0; round < 5; ++round) {
+        b.takenAtMs = T0 + round * 30000;
+        TopicSnapshot t = *makeTopic(QStringLiteral("orders"), 2, 100);
+        t.partitions[0].endOffset = 100 + 10 * round;
+        b.topics = {finishTopic(std::move(t))};
+        recorder.onSnapshot(b.build());
+    }
+    ASSERT_TRUE(wait(store.flush()).ok());
+
+    const auto request = [](EntityKind kind, const QString &name) {
+        return SeriesRequest{kind, name, Metric::EndOffsets, T0, T0 + 600000, 0};
+    };
+    const QList<Result<Series>> all = wait(store.querySeriesList(
+        {request(EntityKind::Partition, partitionEntityName(QStringLiteral("orders"), 0)),
+         request(EntityKind::Partition, partitionEntityName(QStringLiteral("orders"), 1)),
+         request(EntityKind::Topic, QStringLiteral("orders"))}));
+    ASSERT_EQ(all.size(), 3);
+    for (const Result<Series> &r : all)
+        ASSERT_TRUE(r.ok());
+    // Partition rounds at most once a minute: 0 s (keyframe), 60 s and 120 s for orders-0;
+    // only the keyframe for the idle orders-1. The topic has every round.
+    ASSERT_EQ(all[0]->points.size(), 3);
+    EXPECT_EQ(all[0]->points[1].timeMs, T0 + 60000);
+    EXPECT_EQ(all[0]->points[2].value, 140);
+    ASSERT_EQ(all[1]->points.size(), 1);
+    EXPECT_EQ(all[1]->points[0].value, 100);
+    ASSERT_EQ(all[2]->points.size(), 5);
+    EXPECT_EQ(all[2]->points[4].value, 140 + 100);
+}
