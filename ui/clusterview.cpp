@@ -1,6 +1,7 @@
 // Per-cluster container.
 #include "clusterview.h"
 #include "emptystatepage.h"
+#include "messages/messagespage.h"
 #include "sandboxpanel.h"
 #include "theme.h"
 #include "workspace.h"
@@ -64,8 +65,7 @@ ClusterView::ClusterView(core::Workspace &workspace, const QString &clusterId, Q
                                tr("Consumer groups, their members and lag will be shown here. "
                                   "Not available yet.")));
     addPage(QStringLiteral("messages"), tr("Messages"),
-            new EmptyStatePage(tr("Messages"), tr("Browsing and producing messages will be "
-                                                  "possible here. Not available yet.")));
+            MessagesPage::forCluster(m_workspace, m_clusterId, this));
     connect(m_tabs, &QTabBar::currentChanged, m_pages, &QStackedWidget::setCurrentIndex);
 
     ConnectionListModel *model = m_workspace.connections();
