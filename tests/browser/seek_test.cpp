@@ -153,6 +153,7 @@ TEST(BrowserSeek, Timestamp)
 
 TEST(BrowserSeek, GroupCommittedPositionWithoutJoining)
 {
+    BrowseRequest r = request(); // creates the topic before anything is committed to it
     // Commit offsets 4 (partition 0) for group "browse-g" without joining it.
     Consumer committer(brokerBootstrap(), {{"group.id", "browse-g"}});
     rd_kafka_topic_partition_list_t *offsets = rd_kafka_topic_partition_list_new(1);
@@ -160,7 +161,6 @@ TEST(BrowserSeek, GroupCommittedPositionWithoutJoining)
     ASSERT_EQ(rd_kafka_commit(committer.handle(), offsets, 0), RD_KAFKA_RESP_ERR_NO_ERROR);
     rd_kafka_topic_partition_list_destroy(offsets);
 
-    BrowseRequest r = request();
     r.start = BrowseRequest::Start::GroupCommitted;
     r.group = QStringLiteral("browse-g");
     const ScanResult s = scan(r);
