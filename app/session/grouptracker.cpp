@@ -32,13 +32,18 @@ void GroupTracker::applyListing(int32_t brokerId, const ListGroupsResponse &list
         if (t.coordinator != brokerId) {
             t.coordinator = brokerId;
             t.needsDescribe = t.needsOffsets = true;
+            t.changed = true;
         }
-        t.protocolType = qs(g.protocolType);
+        if (const QString type = qs(g.protocolType); type != t.protocolType) {
+            t.protocolType = type;
+            t.changed = true;
+        }
         const QString state = qs(g.groupState); // empty before ListGroups v4
         if (!state.isEmpty() && state != t.listedState) {
             // A state change means members (and soon offsets) changed: refresh both now.
             t.needsDescribe = t.needsOffsets = true;
             t.listedState = state;
+            t.changed = true;
         }
     }
     // Groups this broker coordinated but did not list: finishListing decides their fate.
@@ -90,6 +95,7 @@ void GroupTracker::applyDescribe(const DescribeGroupsResponse &answer, int64_t n
             continue;
         Tracked &t = it->second;
         t.errorCode = g.errorCode;
+        t.changed = true;
         if (g.errorCode != 0) {
             t.needsDescribe = true;
             continue;
@@ -191,6 +197,7 @@ void GroupTracker::applyOffsets(const std::string &groupId, const OffsetFetchRes
     t.offsets = std::move(offsets);
     t.offsetsAtMs = nowMs;
     t.needsOffsets = false;
+    t.changed = true;
 }
 
 void GroupTracker::markFailed(const std::string &groupId, int16_t errorCode, bool offsets)
@@ -199,6 +206,7 @@ void GroupTracker::markFailed(const std::string &groupId, int16_t errorCode, boo
     if (it == m_groups.end())
         return;
     it->second.errorCode = errorCode;
+    it->second.changed = true;
     if (offsets)
         it->second.needsOffsets = true;
     else
@@ -253,18 +261,78 @@ void GroupTracker::applyRecordTimestamp(const LagLookup &lookup, int64_t timesta
     m_timestamps[Key{lookup.topic, lookup.partition, lookup.offset}] = timestampMs;
 }
 
-bool GroupTracker::allLagSampled(const TopicTable &topics) const
+namespace {
+
+// The partition of a committed offset. Offsets are sorted by topic, so the topic is looked up
+// once per run of offsets in the same topic.
+class PartitionLookup
 {
-    for (const auto &[id, t] : m_groups) {
-        for (const Committed &c : t.offsets) {
-            const TopicSnapshot *topic = topics.find(c.topicName);
-            const PartitionSnapshot *p = topic ? topic->partition(c.partition) : nullptr;
-            if (p && p->endOffset >= 0 && c.offset < p->endOffset &&
-                !m_timestamps.count(Key{c.topic, c.partition, c.offset}))
-                return false;
+public:
+    explicit PartitionLookup(const TopicTable &topics)
+        : m_topics(topics)
+    {}
+    const PartitionSnapshot *find(const QString &topic, int32_t partition)
+    {
+        if (!m_looked || topic != m_name) {
+            m_name = topic;
+            m_topic = m_topics.find(topic);
+            m_looked = true;
+        }
+        return m_topic ? m_topic->partition(partition) : nullptr;
+    }
+
+private:
+    const TopicTable &m_topics;
+    QString m_name;
+    const TopicSnapshot *m_topic = nullptr;
+    bool m_looked = false;
+};
+
+} // namespace
+
+void GroupTracker::sampleLagSeconds(const TopicTable &topics, int64_t nowMs)
+{
+    std::set<Key> referenced;
+    bool covered = true;
+    for (auto &[id, t] : m_groups) {
+        PartitionLookup lookup(topics);
+        for (Committed &c : t.offsets) {
+            const PartitionSnapshot *p = lookup.find(c.topicName, c.partition);
+            if (!p || p->endOffset < 0)
+                continue;
+            double seconds = c.lastLagSeconds;
+            int64_t atMs = c.lastLagSecondsAtMs;
+            if (c.offset >= p->endOffset) {
+                seconds = 0;
+                atMs = c.lastLagSeconds == 0 ? atMs : nowMs;
+            } else {
+                const Key key{c.topic, c.partition, c.offset};
+                const auto ts = m_timestamps.find(key);
+                if (ts == m_timestamps.end()) {
+                    covered = false; // not looked up yet: the last figure stays
+                } else {
+                    referenced.insert(key);
+                    seconds = ts->second >= 0
+                                  ? double(std::max<int64_t>(0, nowMs - ts->second)) / 1000.0
+                                  : -1; // the record is gone
+                    atMs = nowMs;
+                }
+            }
+            if (seconds != c.lastLagSeconds || atMs != c.lastLagSecondsAtMs) {
+                c.lastLagSeconds = seconds;
+                c.lastLagSecondsAtMs = atMs;
+                t.changed = true;
+            }
         }
     }
-    return true;
+    // Forget timestamps nobody points at any more.
+    for (auto it = m_timestamps.begin(); it != m_timestamps.end();) {
+        if (!referenced.count(it->first))
+            it = m_timestamps.erase(it);
+        else
+            ++it;
+    }
+    m_lagCovered = covered;
 }
 
 GroupTablePtr GroupTracker::build(const GroupTablePtr &previous, const TopicTable &topics,
@@ -272,9 +340,34 @@ GroupTablePtr GroupTracker::build(const GroupTablePtr &previous, const TopicTabl
 {
     std::vector<GroupSnapshotPtr> out;
     out.reserve(m_groups.size());
-    std::set<Key> referenced;
     bool changed = m_groups.size() != previous->groups.size();
+    const auto &prev = previous->groups;
     for (auto &[id, t] : m_groups) {
+        const auto prevIt = std::lower_bound(
+            prev.begin(), prev.end(), t.id,
+            [](const GroupSnapshotPtr &g, const QString &v) { return g->groupId < v; });
+        const GroupSnapshotPtr *old =
+            prevIt != prev.end() && (*prevIt)->groupId == t.id ? &*prevIt : nullptr;
+
+        // Unchanged group and end offsets: keep the old snapshot without building a new one.
+        if (old && !t.changed && (*old)->offsets.size() == t.offsets.size()) {
+            PartitionLookup lookup(topics);
+            bool same = true;
+            for (size_t i = 0; i < t.offsets.size() && same; ++i) {
+                const Committed &c = t.offsets[i];
+                const GroupOffset &o = (*old)->offsets[i];
+                const PartitionSnapshot *p = lookup.find(c.topicName, c.partition);
+                const int64_t end = p && p->endOffset >= 0 ? p->endOffset : -1;
+                const double seconds = end < 0 ? -1 : (c.offset >= end ? 0 : c.lastLagSeconds);
+                same = o.endOffset == end && o.lagSeconds == seconds;
+            }
+            if (same) {
+                out.push_back(*old);
+                continue;
+            }
+        }
+        t.changed = false;
+
         auto g = std::make_shared<GroupSnapshot>();
         g->groupId = t.id;
         g->errorCode = t.errorCode;
@@ -289,34 +382,25 @@ GroupTablePtr GroupTracker::build(const GroupTablePtr &previous, const TopicTabl
         bool anyLag = false;
         double maxSeconds = -1;
         g->offsets.reserve(t.offsets.size());
+        PartitionLookup lookup(topics);
         for (Committed &c : t.offsets) {
             GroupOffset o;
             o.topic = c.topicName;
             o.partition = c.partition;
             o.committedOffset = c.offset;
             o.metadata = c.metadata;
-            const TopicSnapshot *topic = topics.find(c.topicName);
-            const PartitionSnapshot *p = topic ? topic->partition(c.partition) : nullptr;
+            const PartitionSnapshot *p = lookup.find(c.topicName, c.partition);
             if (p && p->endOffset >= 0) {
                 o.endOffset = p->endOffset;
                 o.lag = std::max<int64_t>(0, p->endOffset - c.offset);
                 total += o.lag;
                 anyLag = true;
-                if (o.lag == 0) {
-                    if (c.lastLagSeconds != 0) {
-                        c.lastLagSeconds = 0;
-                        c.lastLagSecondsAtMs = nowMs;
-                    }
-                } else {
-                    const Key key{c.topic, c.partition, c.offset};
-                    referenced.insert(key);
-                    auto ts = m_timestamps.find(key);
-                    if (ts != m_timestamps.end() && ts->second >= 0) {
-                        c.lastLagSeconds = std::max<int64_t>(0, nowMs - ts->second) / 1000.0;
-                        c.lastLagSecondsAtMs = nowMs;
-                    } else if (ts != m_timestamps.end()) {
-                        c.lastLagSeconds = -1; // the record is gone
-                    }
+                if (o.lag == 0 && c.lastLagSeconds != 0) {
+                    // Caught up is known at once; an age needs the next sample.
+                    c.lastLagSeconds = 0;
+                    c.lastLagSecondsAtMs = nowMs;
+                } else if (o.lag > 0 && !m_timestamps.count(Key{c.topic, c.partition, c.offset})) {
+                    m_lagCovered = false;
                 }
                 o.lagSeconds = c.lastLagSeconds;
                 o.lagSecondsAtMs = c.lastLagSecondsAtMs;
@@ -326,31 +410,24 @@ GroupTablePtr GroupTracker::build(const GroupTablePtr &previous, const TopicTabl
         }
         g->totalLag = anyLag ? total : -1;
         g->maxLagSeconds = maxSeconds;
+        if (old && **old == *g) {
+            out.push_back(*old);
+            continue;
+        }
+        changed = true;
         out.push_back(std::move(g));
     }
     std::sort(out.begin(), out.end(), [](const GroupSnapshotPtr &a, const GroupSnapshotPtr &b) {
         return a->groupId < b->groupId;
     });
-    // Share unchanged groups with the previous table (lagSecondsAtMs moves only where lag > 0).
-    size_t j = 0;
-    const auto &prev = previous->groups;
-    for (GroupSnapshotPtr &g : out) {
-        while (j < prev.size() && prev[j]->groupId < g->groupId)
-            ++j;
-        if (j < prev.size() && prev[j]->groupId == g->groupId && *prev[j] == *g)
-            g = prev[j];
-        else
-            changed = true;
+    if (!changed && out.size() == prev.size()) {
+        // Every group kept its pointer: the same table, unless the order or set differs.
+        bool same = true;
+        for (size_t i = 0; i < out.size() && same; ++i)
+            same = out[i] == prev[i];
+        if (same)
+            return previous;
     }
-    // Forget timestamps nobody points at any more.
-    for (auto it = m_timestamps.begin(); it != m_timestamps.end();) {
-        if (!referenced.count(it->first))
-            it = m_timestamps.erase(it);
-        else
-            ++it;
-    }
-    if (!changed)
-        return previous;
     auto table = std::make_shared<GroupTable>();
     table->groups = std::move(out);
     return table;

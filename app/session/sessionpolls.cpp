@@ -435,8 +435,10 @@ void SessionWorker::runLagSeconds()
     options.versions = Versions{4, FetchResponse::versions.hi}; // RecordBatch v2
     t.pending = 1;
     const auto done = [this] {
-        if (--task(Task::LagSeconds).pending == 0)
-            finishTask(Task::LagSeconds, RoundStats::Kind::LagSeconds);
+        if (--task(Task::LagSeconds).pending > 0)
+            return;
+        m_groups.sampleLagSeconds(*m_snap.topics, QDateTime::currentMSecsSinceEpoch());
+        finishTask(Task::LagSeconds, RoundStats::Kind::LagSeconds);
     };
     for (auto &[leader, list] : perLeader) {
         for (Pending &p : list) {

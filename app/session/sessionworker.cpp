@@ -336,7 +336,7 @@ void SessionWorker::publish()
     if (m_haveSizes)
         coverage |= Coverage::Sizes;
     if (coverage.testFlag(Coverage::GroupOffsets) && m_haveEnd &&
-        m_groups.allLagSampled(*m_snap.topics))
+        m_groups.allLagSampled())
         coverage |= Coverage::LagSeconds;
     m_snap.coverage = coverage;
     m_snap.status = m_status;
