@@ -195,8 +195,8 @@ void Group::joinUnknownMember(JoinRequestData &request, int64_t now, int64_t wal
         done(r);
         return;
     }
-    std::string memberId = m_host.newMemberId(isStatic ? *request.groupInstanceId
-                                                       : request.clientId);
+    std::string memberId =
+        m_host.newMemberId(isStatic ? *request.groupInstanceId : request.clientId);
     if (!isStatic && request.requireKnownMemberId) {
         // KIP-394: the client must come back with this id, so a lost response cannot leave a
         // member behind that nobody owns.
@@ -423,8 +423,7 @@ JoinResult Group::currentGeneration(const GroupMember &member, bool withMembers)
     if (withMembers) {
         for (const GroupMember *m : members()) {
             const Bytes *metadata = m->metadataFor(m_protocolName);
-            r.members.push_back(
-                {m->memberId, m->groupInstanceId, metadata ? *metadata : Bytes{}});
+            r.members.push_back({m->memberId, m->groupInstanceId, metadata ? *metadata : Bytes{}});
         }
     }
     return r;
@@ -531,8 +530,7 @@ ErrorCode Group::heartbeat(const std::string &memberId,
 }
 
 ErrorCode Group::leave(const std::string &memberId,
-                       const std::optional<std::string> &groupInstanceId, int64_t now,
-                       int64_t wall)
+                       const std::optional<std::string> &groupInstanceId, int64_t now, int64_t wall)
 {
     if (m_state == GroupState::Dead)
         return ErrorCode::CoordinatorNotAvailable;
@@ -589,8 +587,8 @@ void Group::removeMember(const std::string &memberId, int64_t now, int64_t wall)
 }
 
 ErrorCode Group::checkCommit(const std::string &memberId,
-                             const std::optional<std::string> &groupInstanceId,
-                             int32_t generation, int64_t now)
+                             const std::optional<std::string> &groupInstanceId, int32_t generation,
+                             int64_t now)
 {
     if (m_state == GroupState::Dead)
         return ErrorCode::CoordinatorNotAvailable;
@@ -719,8 +717,8 @@ void Group::restore(const GroupMetadataValue &record, int64_t now)
         m->clientId = r.clientId;
         m->clientHost = r.clientHost;
         m->sessionTimeoutMs = r.sessionTimeoutMs;
-        m->rebalanceTimeoutMs = r.rebalanceTimeoutMs >= 0 ? r.rebalanceTimeoutMs
-                                                          : r.sessionTimeoutMs;
+        m->rebalanceTimeoutMs =
+            r.rebalanceTimeoutMs >= 0 ? r.rebalanceTimeoutMs : r.sessionTimeoutMs;
         m->protocols.push_back({m_protocolName, r.subscription});
         m->assignment = r.assignment;
         m->heartbeatDeadline = now + r.sessionTimeoutMs;
@@ -757,6 +755,18 @@ GroupMetadataValue Group::record() const
         v.members.push_back(std::move(r));
     }
     return v;
+}
+
+bool Group::isExpired(const CommittedOffset &offset, int64_t wall, int64_t retentionMs) const
+{
+    if (offset.expireTimestamp >= 0)
+        return wall >= offset.expireTimestamp;
+    if (m_protocolType.empty())
+        return offset.commitTimestamp + retentionMs <= wall;
+    if (m_state != GroupState::Empty)
+        return false;
+    const int64_t emptySince = m_stateTimestamp >= 0 ? m_stateTimestamp : offset.commitTimestamp;
+    return emptySince + retentionMs <= wall;
 }
 
 bool Group::isSubscribedTo(std::string_view topic) const

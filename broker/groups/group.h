@@ -191,6 +191,11 @@ public:
     GroupMetadataValue record() const;
     // Whether a consumer-protocol member subscribes to `topic` (OffsetDelete).
     bool isSubscribedTo(std::string_view topic) const;
+    // Whether `offset` has expired at wall clock `wall` under offsets.retention.minutes
+    // (`retentionMs`): an explicit expire time (OffsetCommit v2-4) when it has one; else, for a
+    // group without a protocol (assign() consumers), `retentionMs` after its commit; else once
+    // the group has been Empty for `retentionMs`. Offsets of groups with members never expire.
+    bool isExpired(const CommittedOffset &offset, int64_t wall, int64_t retentionMs) const;
 
     // ---- offsets ------------------------------------------------------------------------------
     std::map<OffsetKey, CommittedOffset> &offsets() { return m_offsets; }
@@ -201,8 +206,7 @@ private:
     bool supportsProtocols(const std::string &type, const std::vector<MemberProtocol> &p) const;
     bool isStaticMemberFenced(const std::string &memberId,
                               const std::optional<std::string> &groupInstanceId) const;
-    void joinUnknownMember(JoinRequestData &request, int64_t now, int64_t wall,
-                           JoinCallback &done);
+    void joinUnknownMember(JoinRequestData &request, int64_t now, int64_t wall, JoinCallback &done);
     void joinKnownMember(GroupMember &member, JoinRequestData &request, int64_t now, int64_t wall,
                          JoinCallback &done);
     void addMemberAndRebalance(std::string memberId, JoinRequestData &request, int64_t now,

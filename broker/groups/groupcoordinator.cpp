@@ -199,8 +199,8 @@ void GroupCoordinator::applyLoaded(int32_t partition, const RecordView &record)
     std::string error;
     const auto decoded = decodeOffsetsRecord(record.key, record.value, error);
     if (!decoded) {
-        KLOG_WARN("groups", "skipping record " + std::to_string(record.offset) +
-                                " of partition " + std::to_string(partition) + ": " + error);
+        KLOG_WARN("groups", "skipping record " + std::to_string(record.offset) + " of partition " +
+                                std::to_string(partition) + ": " + error);
         return;
     }
     if (const auto *key = std::get_if<OffsetCommitKey>(&decoded->key)) {
@@ -212,9 +212,8 @@ void GroupCoordinator::applyLoaded(int32_t partition, const RecordView &record)
         }
         const auto &v = std::get<OffsetCommitValue>(*decoded->value);
         GroupEntry &entry = entryFor(key->group, partition);
-        entry.group->offsets()[{key->topic, key->partition}] =
-            CommittedOffset{v.offset, v.leaderEpoch, v.metadata, v.commitTimestamp,
-                            v.expireTimestamp};
+        entry.group->offsets()[{key->topic, key->partition}] = CommittedOffset{
+            v.offset, v.leaderEpoch, v.metadata, v.commitTimestamp, v.expireTimestamp};
         return;
     }
     const auto &key = std::get<GroupMetadataKey>(decoded->key);
@@ -269,8 +268,8 @@ GroupCoordinator::Coordinator GroupCoordinator::findCoordinator(std::string_view
             return {ErrorCode::CoordinatorNotAvailable,
                     "The offsets topic cannot be created: " + results.front().message, -1};
         }
-        KLOG_INFO("groups", "created " + t.name + " with " + std::to_string(t.numPartitions) +
-                                " partitions");
+        KLOG_INFO("groups",
+                  "created " + t.name + " with " + std::to_string(t.numPartitions) + " partitions");
         image = m_broker.image();
         topic = image->topics.find(kOffsetsTopic);
         if (!topic)
@@ -369,8 +368,8 @@ std::string GroupCoordinator::newMemberId(std::string_view prefix)
     const uint64_t a = rng();
     const uint64_t b = rng();
     char text[40];
-    std::snprintf(text, sizeof text, "%08x-%04x-%04x-%04x-%012llx",
-                  static_cast<unsigned>(a >> 32), static_cast<unsigned>((a >> 16) & 0xffff),
+    std::snprintf(text, sizeof text, "%08x-%04x-%04x-%04x-%012llx", static_cast<unsigned>(a >> 32),
+                  static_cast<unsigned>((a >> 16) & 0xffff),
                   static_cast<unsigned>((a & 0x0fff) | 0x4000),
                   static_cast<unsigned>(((b >> 48) & 0x3fff) | 0x8000),
                   static_cast<unsigned long long>(b & 0xffffffffffffull));
@@ -405,8 +404,9 @@ ErrorCode GroupCoordinator::storeGroup(const Group &group)
     return error;
 }
 
-ErrorCode GroupCoordinator::commitOffsets(
-    Group &group, const std::vector<std::pair<OffsetKey, CommittedOffset>> &offsets)
+ErrorCode
+GroupCoordinator::commitOffsets(Group &group,
+                                const std::vector<std::pair<OffsetKey, CommittedOffset>> &offsets)
 {
     auto it = m_groups.find(group.id());
     if (it == m_groups.end())
@@ -478,20 +478,9 @@ void GroupCoordinator::expireOffsets()
     std::vector<std::string> removable;
     for (Group *group : groups()) {
         std::vector<OffsetKey> expired;
-        for (const auto &[key, o] : group->offsets()) {
-            bool gone = false;
-            if (o.expireTimestamp >= 0)
-                gone = wall >= o.expireTimestamp;
-            else if (group->protocolType().empty())
-                gone = o.commitTimestamp + retention <= wall;
-            else if (group->state() == GroupState::Empty)
-                gone = (group->stateTimestamp() >= 0 ? group->stateTimestamp()
-                                                      : o.commitTimestamp) +
-                           retention <=
-                       wall;
-            if (gone)
+        for (const auto &[key, o] : group->offsets())
+            if (group->isExpired(o, wall, retention))
                 expired.push_back(key);
-        }
         if (!expired.empty()) {
             if (deleteOffsets(*group, expired) != ErrorCode::None)
                 continue;
@@ -541,8 +530,8 @@ void GroupCoordinator::maybeRewrite(int32_t partition)
     const ErrorCode error = m_log.rewrite(partition, live, EventLoop::wallClockMs());
     if (error != ErrorCode::None) {
         KLOG_WARN("groups", "rewriting partition " + std::to_string(partition) + " of " +
-                                std::string(kOffsetsTopic) + " failed: " +
-                                std::string(errorName(error)));
+                                std::string(kOffsetsTopic) +
+                                " failed: " + std::string(errorName(error)));
         state.bytesSinceRewrite = 0; // try again after as many bytes once more
         return;
     }

@@ -266,3 +266,26 @@ TEST_F(GroupTest, RecordRoundTripRestoresMembersStable)
     EXPECT_EQ(m->groupInstanceId, "i1");
     EXPECT_EQ(restored.heartbeat(a->result.memberId, std::string("i1"), 1, m_now), ErrorCode::None);
 }
+
+TEST_F(GroupTest, OffsetExpiry)
+{
+    const int64_t hour = 3600000;
+    CommittedOffset explicitExpiry{5, -1, "", 1000, 5000};
+    CommittedOffset plain{5, -1, "", 1000, -1};
+    // A group of assign() consumers (no protocol): retention counts from the commit.
+    EXPECT_TRUE(m_group.isExpired(explicitExpiry, 5000, hour));
+    EXPECT_FALSE(m_group.isExpired(explicitExpiry, 4999, hour));
+    EXPECT_FALSE(m_group.isExpired(plain, 1000 + hour - 1, hour));
+    EXPECT_TRUE(m_group.isExpired(plain, 1000 + hour, hour));
+
+    // A consumer group: never while it has members; once Empty, retention counts from then.
+    auto a = join(request(""));
+    sync(a->result.memberId, 1, {{a->result.memberId, {}}});
+    EXPECT_FALSE(m_group.isExpired(plain, 1000 + 10 * hour, hour));
+    m_now = 50000;
+    ASSERT_EQ(m_group.leave(a->result.memberId, std::nullopt, m_now, m_now), ErrorCode::None);
+    ASSERT_EQ(m_group.state(), GroupState::Empty);
+    EXPECT_EQ(m_group.stateTimestamp(), 50000);
+    EXPECT_FALSE(m_group.isExpired(plain, 50000 + hour - 1, hour));
+    EXPECT_TRUE(m_group.isExpired(plain, 50000 + hour, hour));
+}
