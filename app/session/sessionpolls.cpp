@@ -82,6 +82,7 @@ void SessionWorker::runMetadata()
 
 void SessionWorker::onMetadata(Result<MetadataResponse> result)
 {
+    const SlowStep step("applying metadata");
     TaskState &t = task(Task::Metadata);
     if (!result) {
         ++t.failed;
@@ -131,6 +132,7 @@ void SessionWorker::onMetadata(Result<MetadataResponse> result)
 
 void SessionWorker::runOffsets()
 {
+    const SlowStep step("starting an offsets round");
     TaskState &t = task(Task::Offsets);
     m_endAnswers.clear();
     m_startAnswers.clear();
@@ -196,6 +198,7 @@ void SessionWorker::runOffsets()
 
 void SessionWorker::onOffsetsDone()
 {
+    const SlowStep step("applying offsets");
     TaskState &t = task(Task::Offsets);
     std::vector<PartitionError> errors;
     const int64_t at = t.startedMs;
@@ -261,6 +264,7 @@ void SessionWorker::runGroups()
 
 void SessionWorker::onListingDone()
 {
+    const SlowStep step("applying the group listing");
     TaskState &t = task(Task::Groups);
     m_groups.finishListing(m_listedBrokers);
     if (!m_listedBrokers.empty())
@@ -351,6 +355,7 @@ void SessionWorker::runSizes()
         TaskState &ts = task(Task::Sizes);
         if (--ts.pending > 0)
             return;
+        const SlowStep step("applying sizes");
         if (!m_sizeAnswers.empty()) {
             SizesApplied applied = applySizes(m_snap.topics, m_snap.brokers, m_index, m_sizeAnswers,
                                               ts.startedMs, m_lastSizesAtMs);
@@ -391,6 +396,7 @@ void SessionWorker::runSizes()
 
 void SessionWorker::runLagSeconds()
 {
+    const SlowStep step("starting a lag-seconds round");
     TaskState &t = task(Task::LagSeconds);
     const auto work = m_groups.takeLagWork(*m_snap.topics, m_options.lagLookupsPerRound);
     t.items = int(work.size());
@@ -437,6 +443,7 @@ void SessionWorker::runLagSeconds()
     const auto done = [this] {
         if (--task(Task::LagSeconds).pending > 0)
             return;
+        const SlowStep step("sampling lag seconds");
         m_groups.sampleLagSeconds(*m_snap.topics, QDateTime::currentMSecsSinceEpoch());
         finishTask(Task::LagSeconds, RoundStats::Kind::LagSeconds);
     };

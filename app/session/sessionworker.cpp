@@ -305,9 +305,10 @@ void SessionWorker::becomeLost(const Error &error)
                           m_options.reconnectMin.count() << std::min(m_reconnectAttempt - 1, 16));
     TaskState &md = task(Task::Metadata);
     md.dueMs = nowMs() + backoff;
-    setStatus(SessionState::Lost, tr("%1 Trying again in %2 s.")
-                                      .arg(error.message)
-                                      .arg(QString::number(double(backoff) / 1000.0, 'f', backoff < 10000 ? 1 : 0)));
+    setStatus(SessionState::Lost,
+              tr("%1 Trying again in %2 s.")
+                  .arg(error.message)
+                  .arg(QString::number(double(backoff) / 1000.0, 'f', backoff < 10000 ? 1 : 0)));
     schedule();
 }
 
@@ -321,6 +322,7 @@ void SessionWorker::schedulePublish()
 
 void SessionWorker::publish()
 {
+    const SlowStep step("publishing a snapshot");
     const int64_t now = nowMs();
     m_snap.groups = m_groups.build(m_snap.groups, *m_snap.topics, now);
     m_snap.totals = computeTotals(m_snap);
@@ -335,8 +337,7 @@ void SessionWorker::publish()
         coverage |= Coverage::GroupOffsets;
     if (m_haveSizes)
         coverage |= Coverage::Sizes;
-    if (coverage.testFlag(Coverage::GroupOffsets) && m_haveEnd &&
-        m_groups.allLagSampled())
+    if (coverage.testFlag(Coverage::GroupOffsets) && m_haveEnd && m_groups.allLagSampled())
         coverage |= Coverage::LagSeconds;
     m_snap.coverage = coverage;
     m_snap.status = m_status;

@@ -24,6 +24,7 @@
 #include "snapshotbuilder.h"
 #include "wire/wireclient.h"
 
+#include <QElapsedTimer>
 #include <QLoggingCategory>
 #include <QObject>
 #include <QTimer>
@@ -37,6 +38,30 @@
 namespace kastle::core {
 
 Q_DECLARE_LOGGING_CATEGORY(lcSession)
+
+// Logs (kastle.session, info) a step that held the session thread's event loop for 50 ms or
+// more. The session never waits on the network, so a long step is CPU spent on a large answer:
+// the log says which one, for people tuning schedules on very large clusters.
+class SlowStep
+{
+public:
+    explicit SlowStep(const char *what)
+        : m_what(what)
+    {
+        m_timer.start();
+    }
+    ~SlowStep()
+    {
+        if (const qint64 ms = m_timer.elapsed(); ms >= 50)
+            qCInfo(lcSession, "%s held the session thread for %lld ms", m_what, ms);
+    }
+    SlowStep(const SlowStep &) = delete;
+    SlowStep &operator=(const SlowStep &) = delete;
+
+private:
+    const char *m_what;
+    QElapsedTimer m_timer;
+};
 
 struct AppSettings;
 class SessionOperations;

@@ -145,6 +145,39 @@ void updateTopicAggregates(TopicSnapshot &t)
     t.bytesPerSecond = anyBps ? bps : -1;
 }
 
+namespace {
+
+// Whether a Metadata answer for a topic says exactly what the topic already holds: same
+// partitions (every index once, in any order) with the same leader, replicas, ISR, offline
+// replicas and error, and flags that the current brokers and min.insync.replicas leave as they
+// are.
+bool unchangedByMetadata(const TopicSnapshot &old,
+                         const MetadataResponse::MetadataResponseTopic &mt,
+                         const BrokerTable &brokers, int32_t minIsr)
+{
+    if (old.internal != mt.isInternal || old.errorCode != mt.errorCode ||
+        old.minInSyncReplicas != minIsr || old.partitions.size() != mt.partitions.size())
+        return false;
+    for (const auto &mp : mt.partitions) {
+        const PartitionSnapshot *p = old.partition(mp.partitionIndex);
+        if (!p || p->errorCode != mp.errorCode || p->leader != mp.leaderId ||
+            p->replicas != mp.replicaNodes || p->isr != mp.isrNodes ||
+            p->offlineReplicas != mp.offlineReplicas ||
+            partitionFlags(*p, brokers, minIsr) != p->flags)
+            return false;
+    }
+    // Equal sizes and every answered index found: with no index twice, all are covered.
+    std::vector<bool> seen(old.partitions.size());
+    for (const auto &mp : mt.partitions) {
+        if (seen[size_t(mp.partitionIndex)])
+            return false;
+        seen[size_t(mp.partitionIndex)] = true;
+    }
+    return true;
+}
+
+} // namespace
+
 TopicTablePtr topicsFromMetadata(const MetadataResponse &metadata, const TopicTablePtr &previous,
                                  const BrokerTable &brokers, const MinIsrMap &minIsr)
 {
@@ -177,6 +210,13 @@ TopicTablePtr topicsFromMetadata(const MetadataResponse &metadata, const TopicTa
         const auto mi = minIsr.find(mt.name);
         const int32_t minIsrValue =
             mi != minIsr.end() ? mi->second : (old ? old->minInSyncReplicas : -1);
+
+        // The common case on a large cluster: nothing about the topic changed. Checked on the
+        // answer directly, so an unchanged topic costs no copy of its partitions.
+        if (old && unchangedByMetadata(*old, mt, brokers, minIsrValue)) {
+            table->topics.push_back(*prevIt);
+            continue;
+        }
 
         int32_t count = 0;
         for (const auto &p : mt.partitions)

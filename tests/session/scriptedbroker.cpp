@@ -35,9 +35,21 @@ ScriptedBroker::~ScriptedBroker()
     m_buffers.clear();
 }
 
-bool ScriptedBroker::listen()
+bool ScriptedBroker::listen(quint16 port)
 {
-    return m_server.listen(QHostAddress::LocalHost, 0);
+    return m_server.listen(QHostAddress::LocalHost, port);
+}
+
+void ScriptedBroker::stop()
+{
+    m_server.close();
+    const auto buffers = std::move(m_buffers);
+    m_buffers.clear();
+    for (const auto &[socket, buffer] : buffers) {
+        QObject::disconnect(socket, nullptr, this, nullptr);
+        socket->abort();
+        socket->deleteLater();
+    }
 }
 
 quint16 ScriptedBroker::port() const

@@ -25,7 +25,10 @@ public:
     explicit ScriptedBroker(int32_t nodeId);
     ~ScriptedBroker() override;
 
-    bool listen();
+    // Listens on 127.0.0.1 at `port` (0: a free one).
+    bool listen(quint16 port = 0);
+    // Stops listening and drops every connection, like a broker that went away.
+    void stop();
     int32_t nodeId() const { return m_nodeId; }
     quint16 port() const;
     QString address() const;
