@@ -66,7 +66,10 @@ QVariant MessageModel::data(const QModelIndex &index, int role) const
     const size_t i = storeIndex(index.row());
     const MessageStore::Entry &e = m_store.entry(i);
     const auto stored = [](uint32_t len) { return len == MessageStore::NullLength ? 0u : len; };
-    const qint64 size = stored(e.keyLen) + stored(e.valueLen) + e.headersLen;
+    // The bytes of the message as Kafka counts them: the header block's length prefixes
+    // (4 + 4 per header) are the store's own and not part of the size.
+    const qint64 size =
+        stored(e.keyLen) + stored(e.valueLen) + e.headersLen - 8 * qint64(e.headerCount);
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {

@@ -79,6 +79,10 @@ TEST(MessageModel, VirtualRowsWindowCapAndNewestFirst)
     EXPECT_EQ(model.index(0, MessageModel::Key).data().toString(), QStringLiteral("20"));
     EXPECT_EQ(model.index(0, MessageModel::Value).data(MessageModel::ValueRole).toByteArray(),
               QByteArray(100, 'u'));
+    for (int row : {0, 1})
+        EXPECT_EQ(model.index(row, 0).data(MessageModel::SizeRole).toLongLong(),
+                  model.message(row).size())
+            << "the table and the detail pane count the same bytes";
     model.setNewestFirst(true);
     EXPECT_EQ(model.index(0, MessageModel::Offset).data().toLongLong(), 119);
     EXPECT_EQ(model.message(0), numbered(119));

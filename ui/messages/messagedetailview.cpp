@@ -6,6 +6,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
+#include <QEvent>
 #include <QFileDialog>
 #include <QFontDatabase>
 #include <QHBoxLayout>
@@ -21,6 +22,7 @@
 #include <QStackedWidget>
 #include <QTabBar>
 #include <QTableWidget>
+#include <QTextDocument>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -129,7 +131,7 @@ MessageDetailView::MessageDetailView(QWidget *parent)
     m_text->setReadOnly(true);
     m_text->setFont(mono);
     m_text->setLineWrapMode(QPlainTextEdit::NoWrap);
-    new JsonHighlighter(m_text->document());
+    m_highlighter = new JsonHighlighter(m_text->document());
 
     m_tree = new QTreeWidget(this);
     m_tree->setObjectName(QStringLiteral("jsonTree"));
@@ -210,6 +212,17 @@ void MessageDetailView::setMessage(const core::ConnectionProfile &profile, const
                                              QLocale::DataSizeTraditionalFormat)));
     m_parts->setTabText(2, tr("Headers (%1)").arg(message.headers.size()));
     refresh();
+}
+
+void MessageDetailView::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    // The JSON colours follow the theme: redraw in the new one.
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::StyleChange) {
+        if (m_highlighter)
+            m_highlighter->rehighlight();
+        refresh();
+    }
 }
 
 void MessageDetailView::clearMessage()
@@ -305,6 +318,7 @@ void MessageDetailView::refresh()
     bool isNull = false;
     const QByteArray bytes = currentBytes(&isNull);
     if (isNull) {
+        m_highlighter->setDocument(nullptr);
         m_text->setPlainText(tr("(null)"));
         m_stack->setCurrentWidget(m_text);
         m_effective = Format::Text;
@@ -324,6 +338,10 @@ void MessageDetailView::refresh()
         }
     }
     m_effective = f;
+    // Only JSON text is highlighted; hex digits and plain text are not JSON tokens.
+    QTextDocument *highlighted = f == Format::JsonText ? m_text->document() : nullptr;
+    if (m_highlighter->document() != highlighted)
+        m_highlighter->setDocument(highlighted);
     if ((f == Format::JsonTree || f == Format::JsonText) &&
         PayloadFormat::prettyJson(bytes).isEmpty()) {
         m_text->setPlainText(tr("These bytes are not a JSON object or array.") +

@@ -11,6 +11,7 @@
 #include <QWidget>
 
 class QComboBox;
+class QEvent;
 class QLabel;
 class QPlainTextEdit;
 class QPushButton;
@@ -21,6 +22,8 @@ class QTreeWidget;
 class QTreeWidgetItem;
 
 namespace kastle::ui {
+
+class JsonHighlighter;
 
 class MessageDetailView : public QWidget
 {
@@ -46,6 +49,9 @@ public:
     QString shownText() const;
     QTreeWidget *jsonTree() const { return m_tree; }
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     void refresh();
     QByteArray currentBytes(bool *isNull) const;
@@ -59,6 +65,7 @@ private:
     bool m_hasMessage = false;
     Format m_effective = Format::Auto;
 
+    JsonHighlighter *m_highlighter = nullptr;
     QLabel *m_summary;
     QTabBar *m_parts;
     QComboBox *m_format;
