@@ -99,6 +99,26 @@ EntitySample FrameBuilder::groupSample(const GroupSnapshot &group)
     return s;
 }
 
+void IdleFilter::apply(MetricsFrame &frame)
+{
+    if (m_bucketMs <= 0)
+        return;
+    const qint64 bucket = frame.timeMs - ((frame.timeMs % m_bucketMs) + m_bucketMs) % m_bucketMs;
+    const auto idle = [&](const EntitySample &s) {
+        if (s.kind != EntityKind::Topic && s.kind != EntityKind::Group)
+            return false;
+        Kept &kept = m_kept[size_t(s.kind)][s.name];
+        if (kept.bucket == bucket && kept.values == s.values)
+            return true;
+        kept.values = s.values;
+        kept.bucket = bucket;
+        return false;
+    };
+    const qsizetype before = frame.samples.size();
+    frame.samples.removeIf(idle);
+    m_dropped += before - frame.samples.size();
+}
+
 EntitySample FrameBuilder::partitionSample(const QString &topic, const PartitionSnapshot &p)
 {
     EntitySample s(EntityKind::Partition, partitionEntityName(topic, p.partition));
@@ -188,6 +208,7 @@ std::optional<MetricsFrame> FrameBuilder::build(const ClusterSnapshotPtr &snapsh
         last ? last->groups->groups : noGroups, now.groups->groups,
         [](const GroupSnapshot &g) -> const QString & { return g.groupId; },
         [&](const GroupSnapshot &g) { frame.samples.append(groupSample(g)); });
+    m_idle.apply(frame);
     addPartitions(now, frame);
     m_last = snapshot;
     return frame;

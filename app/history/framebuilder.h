@@ -19,18 +19,49 @@
 #include "metrics.h"
 #include "session/snapshot.h"
 
+#include <QHash>
+
+#include <array>
 #include <optional>
 
 namespace kastle::core {
+
+// Leaves out of a round the topic and group samples whose figures did not change since that
+// entity's last kept sample, except that every entity keeps its first sample in each bucket of
+// `bucketMs` (the minute tier's step), so every point of the coarser tiers still has a sample of
+// every entity. Tier 0 then has gaps where a figure held its value (charts draw through them;
+// the tiers weight means by how long each sample held, see metricstiers.cpp). Topics and groups
+// come in thousands and are mostly idle; the cluster and brokers are always kept, partitions
+// have their own rule (below).
+class IdleFilter
+{
+public:
+    explicit IdleFilter(qint64 bucketMs = 0) // 0 keeps everything
+        : m_bucketMs(bucketMs)
+    {}
+    void apply(MetricsFrame &frame);
+    qint64 dropped() const { return m_dropped; }
+
+private:
+    struct Kept
+    {
+        QVarLengthArray<qint64, 8> values;
+        qint64 bucket = 0;
+    };
+    qint64 m_bucketMs;
+    qint64 m_dropped = 0;
+    std::array<QHash<QString, Kept>, EntityKindCount> m_kept;
+};
 
 class FrameBuilder
 {
 public:
     explicit FrameBuilder(qint64 minIntervalMs = 1000, qint64 partitionIntervalMs = 0,
-                          qint64 partitionKeyframeMs = 60 * 60 * 1000)
+                          qint64 partitionKeyframeMs = 60 * 60 * 1000, qint64 idleBucketMs = 0)
         : m_minIntervalMs(minIntervalMs)
         , m_partitionIntervalMs(partitionIntervalMs)
         , m_partitionKeyframeMs(partitionKeyframeMs)
+        , m_idle(idleBucketMs)
     {}
 
     std::optional<MetricsFrame> build(const ClusterSnapshotPtr &snapshot);
@@ -51,6 +82,7 @@ private:
     TopicTablePtr m_partitionsSeen; // the topics of the last partition round
     qint64 m_partitionRoundMs = 0;
     qint64 m_keyframeMs = 0;
+    IdleFilter m_idle;
 };
 
 } // namespace kastle::core

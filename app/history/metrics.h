@@ -56,7 +56,7 @@ enum class Metric : quint8 {
 // How samples of one figure fold into one point of a coarser tier.
 enum class Aggregation : quint8 {
     Last,    // offsets and message counts: the newest sample says it all
-    MeanMax, // a gauge: the mean and the highest sample are both kept
+    MeanMax, // a gauge: the mean (weighted by how long each sample held) and the highest
 };
 
 Aggregation aggregationOf(Metric metric);

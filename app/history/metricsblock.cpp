@@ -135,7 +135,7 @@ LaneFold::LaneFold(EntityKind kind, bool sourceAggregated)
     m_figures.resize(qsizetype(figuresOf(kind).size()));
 }
 
-void LaneFold::add(const LaneValues &values)
+void LaneFold::add(const LaneValues &values, qint64 weight)
 {
     ++m_rows;
     for (int f = 0; f < m_figures.size(); ++f) {
@@ -148,8 +148,8 @@ void LaneFold::add(const LaneValues &values)
         const qint64 max = slot.width == 2 ? values[slot.first + 1] : value;
         Figure &acc = m_figures[f];
         acc.last = value;
-        acc.sum += double(value);
-        ++acc.count;
+        acc.sum += double(value) * double(weight);
+        acc.weight += double(weight);
         acc.max = std::max(acc.max, max);
     }
 }
@@ -163,8 +163,8 @@ LaneValues LaneFold::result() const
         if (aggregationOf(figures[size_t(f)]) == Aggregation::Last) {
             out.append(acc.last);
         } else {
-            out.append(acc.count ? std::llround(acc.sum / double(acc.count)) : -1);
-            out.append(acc.count ? acc.max : -1);
+            out.append(acc.weight > 0 ? std::llround(acc.sum / acc.weight) : -1);
+            out.append(acc.weight > 0 ? acc.max : -1);
         }
     }
     return out;

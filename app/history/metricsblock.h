@@ -61,7 +61,8 @@ class LaneFold
 {
 public:
     LaneFold(EntityKind kind, bool sourceAggregated);
-    void add(const LaneValues &values);
+    // `weight`: how long the sample held (ms); means are weighted by it.
+    void add(const LaneValues &values, qint64 weight = 1);
     bool empty() const { return m_rows == 0; }
     LaneValues result() const;
 
@@ -69,8 +70,8 @@ private:
     struct Figure
     {
         qint64 last = -1;
-        double sum = 0;
-        qint64 count = 0;
+        double sum = 0;    // of value x weight
+        double weight = 0; // of the samples known
         qint64 max = -1;
     };
     EntityKind m_kind;

@@ -72,6 +72,9 @@ public:
         // How MetricsStore records partitions (framebuilder.h); MetricsDb itself ignores these.
         qint64 partitionIntervalMs = 60 * 1000; // 0: partitions are not recorded
         qint64 partitionKeyframeMs = 60 * 60 * 1000;
+        // Topics and groups whose figures did not change are recorded once per this (IdleFilter
+        // in framebuilder.h); 0 records them every round.
+        qint64 idleBucketMs = 60 * 1000;
     };
 
     struct Stats

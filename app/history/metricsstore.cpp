@@ -70,7 +70,8 @@ QFuture<Status> MetricsStore::open(const QString &path, const QString &profileId
 {
     return onWorker<Status>([this, path, profileId, options](MetricsDb &db) -> Status {
         m_profileId = profileId;
-        m_frames = FrameBuilder(1000, options.partitionIntervalMs, options.partitionKeyframeMs);
+        m_frames = FrameBuilder(1000, options.partitionIntervalMs, options.partitionKeyframeMs,
+                                options.idleBucketMs);
         const Status opened = db.open(path, options);
         if (!db.notice().isEmpty()) {
             {

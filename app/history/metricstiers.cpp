@@ -99,7 +99,20 @@ Status MetricsDb::foldTier(int tier, qint64 start, qint64 end)
         qsizetype i = 0;
         while (i < rows.size()) {
             const qint64 bucket = floorTo(rows[i].first, step);
+            // Means are weighted by how long each sample held: until the lane's next sample in
+            // the bucket, or the bucket's end. Samples of an entity that did not change may be
+            // left out of tier 0 (IdleFilter), so a plain mean would over-weight the changes.
             std::array<std::optional<LaneFold>, LanesPerBlock> folds;
+            Block held; // per lane: the latest sample not yet added, from time heldAt[lane]
+            std::array<qint64, LanesPerBlock> heldAt{};
+            const auto addHeld = [&](int lane, qint64 until) {
+                if (!held.has(lane))
+                    return;
+                if (!folds[size_t(lane)])
+                    folds[size_t(lane)].emplace(s.kind, sourceAggregated);
+                folds[size_t(lane)]->add(held.lanes[size_t(lane)],
+                                         std::max<qint64>(1, until - heldAt[size_t(lane)]));
+            };
             Block decoded;
             for (; i < rows.size() && floorTo(rows[i].first, step) == bucket; ++i) {
                 if (!decodeBlock(rows[i].second, decoded))
@@ -107,13 +120,14 @@ Status MetricsDb::foldTier(int tier, qint64 start, qint64 end)
                 for (int lane = 0; lane < LanesPerBlock; ++lane) {
                     if (!decoded.has(lane))
                         continue;
-                    if (!folds[size_t(lane)])
-                        folds[size_t(lane)].emplace(s.kind, sourceAggregated);
-                    folds[size_t(lane)]->add(decoded.lanes[size_t(lane)]);
+                    addHeld(lane, rows[i].first);
+                    held.set(lane, decoded.lanes[size_t(lane)]);
+                    heldAt[size_t(lane)] = rows[i].first;
                 }
             }
             Block out;
             for (int lane = 0; lane < LanesPerBlock; ++lane) {
+                addHeld(lane, bucket + step);
                 if (folds[size_t(lane)])
                     out.set(lane, folds[size_t(lane)]->result());
             }

@@ -3,6 +3,7 @@
 // 3 brokers and the cluster is written through MetricsDb in one transaction per round, then
 // charts are read back. Printed as "metrics bench" lines and recorded as test properties; the
 // test itself checks only that what was written reads back.
+#include "history/framebuilder.h"
 #include "history/metricsdb.h"
 
 #include <QElapsedTimer>
@@ -124,4 +125,29 @@ TEST(MetricsBench, AnHourOfTenThousandTopicsAndTwoThousandGroups)
         ASSERT_TRUE(spark.ok());
     }
     print("query: 100 sparklines (10 min per minute)", double(timer.nsecsElapsed()) / 1e6, "ms");
+    db.close();
+
+    // The same hour as MetricsStore records it: unchanged topics and groups once a minute.
+    const QString thinPath = dir.filePath(QStringLiteral("idle.sqlite"));
+    MetricsDb thin;
+    ASSERT_TRUE(thin.open(thinPath, options).ok());
+    IdleFilter filter(options.idleBucketMs);
+    writeMs.clear();
+    for (int i = 0; i < Rounds; ++i) {
+        MetricsFrame f = makeRound(i);
+        timer.start();
+        filter.apply(f);
+        ASSERT_TRUE(thin.write({f}).ok());
+        writeMs.append(double(timer.nsecsElapsed()) / 1e6);
+    }
+    std::sort(writeMs.begin(), writeMs.end());
+    ASSERT_TRUE(thin.checkpoint().ok());
+    print("idle filter: samples left out", double(filter.dropped()), "samples");
+    print("idle filter: write one round (median)", writeMs[writeMs.size() / 2], "ms");
+    print("idle filter: file after one hour", double(QFileInfo(thinPath).size()) / (1 << 20),
+          "MiB");
+    const Result<Series> idle = thin.querySeries(
+        {EntityKind::Topic, QStringLiteral("topic-4561"), Metric::EndOffsets, T0, newest, 60000});
+    ASSERT_TRUE(idle.ok());
+    EXPECT_EQ(idle->points.size(), 60); // still a point per minute for an idle topic
 }

@@ -501,3 +501,44 @@ TEST(FrameBuilder, PartitionsAreRecordedWhenTheyChange)
     FrameBuilder off(1000);
     EXPECT_TRUE(partitionSamples(*off.build(b.build())).isEmpty());
 }
+
+TEST_F(MetricsDbTest, MeansAreWeightedByHowLongEachSampleHeld)
+{
+    MetricsDb db;
+    ASSERT_TRUE(db.open(path()).ok());
+    // Within one minute: 10 msg/s at 0 s, 0 msg/s from 50 s on (the idle rounds in between
+    // were left out); then a round in the next minute completes the bucket.
+    ASSERT_TRUE(db.write({{T0, {topicSample(QStringLiteral("t"), 10, 100)}},
+                          {T0 + 50 * Second, {topicSample(QStringLiteral("t"), 0, 600)}},
+                          {T0 + Minute, {topicSample(QStringLiteral("t"), 0, 600)}}})
+                    .ok());
+    const Series minute = query(db, EntityKind::Topic, QStringLiteral("t"),
+                                Metric::MessagesPerSecond, T0, T0, Minute);
+    ASSERT_EQ(minute.tier, 1);
+    ASSERT_FALSE(minute.points.isEmpty());
+    EXPECT_NEAR(minute.points[0].value, 10.0 * 50 / 60, 0.001); // not (10 + 0) / 2
+    EXPECT_DOUBLE_EQ(minute.points[0].max, 10);
+}
+
+TEST(IdleFilter, UnchangedEntitiesKeepOneSamplePerBucket)
+{
+    IdleFilter filter(Minute);
+    int busyKept = 0, idleKept = 0, clusterKept = 0;
+    for (int i = 0; i < 36; ++i) { // three minutes of 5 s rounds
+        MetricsFrame f{T0 + i * 5 * Second,
+                       {EntitySample(EntityKind::Cluster, QString()),
+                        topicSample(QStringLiteral("busy"), 1, 100 + i),
+                        topicSample(QStringLiteral("idle"), 0, 100),
+                        groupSample(QStringLiteral("g"), 3)}};
+        filter.apply(f);
+        for (const EntitySample &s : f.samples) {
+            busyKept += s.name == QStringLiteral("busy");
+            idleKept += s.name == QStringLiteral("idle") || s.name == QStringLiteral("g");
+            clusterKept += s.kind == EntityKind::Cluster;
+        }
+    }
+    EXPECT_EQ(busyKept, 36);
+    EXPECT_EQ(idleKept, 2 * 3); // the idle topic and the group: once per minute
+    EXPECT_EQ(clusterKept, 36);
+    EXPECT_EQ(filter.dropped(), 2 * 33);
+}
