@@ -316,3 +316,51 @@ TEST_F(ReplicaOperationsTest, ReassignmentsStartCancelAndList)
         << refused.error().message.toStdString();
     ASSERT_TRUE(listed);
 }
+
+TEST_F(ReplicaOperationsTest, ClosingTheSessionAnswersOperationsInFlight)
+{
+    two.hold(); // the controller takes its time
+    QFuture<Result<PartitionOutcomes>> pending =
+        session->electLeaders(ElectionType::Preferred, {{QStringLiteral("orders"), 0}});
+    ASSERT_TRUE(waitUntil([&] { return two.count(ApiKey::ElectLeaders) == 1; }));
+    EXPECT_FALSE(pending.isFinished());
+    session->close();
+    const Result<PartitionOutcomes> r = await(pending);
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().code, LocalError::Destroyed);
+    EXPECT_FALSE(r.error().message.isEmpty());
+    EXPECT_TRUE(session->waitForClosed(std::chrono::seconds(10)));
+    two.release(); // the late answer finds nobody waiting
+}
+
+TEST(WireClientCancel, ACancelledCallNeverCallsBack)
+{
+    ScriptedBroker broker{1};
+    ASSERT_TRUE(broker.listen());
+    broker.serve<MetadataRequest>({1, 6}, [&](const MetadataRequest &, int16_t) {
+        MetadataResponse md;
+        md.brokers.push_back({1, "127.0.0.1", broker.port(), std::nullopt});
+        md.controllerId = 1;
+        return md;
+    });
+    auto security = WireSecurityBuilder::make(plainProfile(broker.address()), {});
+    ASSERT_TRUE(security.ok());
+    WireClient wire(broker.address(), std::make_shared<const WireSecurity>(*security));
+    broker.hold();
+    bool cancelledCalledBack = false;
+    const WireClient::CallId id =
+        wire.send(WireTarget::any(), MetadataRequest{},
+                  [&](Result<MetadataResponse>) { cancelledCalledBack = true; });
+    ASSERT_TRUE(waitUntil([&] { return broker.count(ApiKey::Metadata) == 1; }));
+    wire.cancel(id);
+    broker.release();
+    // Answers on a connection come in order: once the second is in, the first was handled.
+    bool secondAnswered = false;
+    wire.send(WireTarget::any(), MetadataRequest{}, [&](Result<MetadataResponse> r) {
+        EXPECT_TRUE(r.ok());
+        secondAnswered = true;
+    });
+    ASSERT_TRUE(waitUntil([&] { return secondAnswered; }));
+    EXPECT_FALSE(cancelledCalledBack);
+    EXPECT_EQ(broker.count(ApiKey::Metadata), 2);
+}

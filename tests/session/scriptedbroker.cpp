@@ -43,6 +43,7 @@ bool ScriptedBroker::listen(quint16 port)
 void ScriptedBroker::stop()
 {
     m_server.close();
+    m_held.clear();
     const auto buffers = std::move(m_buffers);
     m_buffers.clear();
     for (const auto &[socket, buffer] : buffers) {
@@ -62,6 +63,19 @@ QString ScriptedBroker::address() const
     return QStringLiteral("127.0.0.1:%1").arg(port());
 }
 
+void ScriptedBroker::release()
+{
+    m_holding = false;
+    for (auto &[socket, frame] : std::exchange(m_held, {})) {
+        if (!m_buffers.count(socket))
+            continue; // the client hung up meanwhile
+        const size_t received = m_received.size();
+        const Bytes reply = answer(frame);
+        m_received.resize(received); // recorded when it arrived
+        socket->write(reinterpret_cast<const char *>(reply.data()), qint64(reply.size()));
+    }
+}
+
 int ScriptedBroker::count(ApiKey key) const
 {
     return int(std::count_if(m_received.begin(), m_received.end(),
@@ -79,7 +93,14 @@ void ScriptedBroker::onReadable(QTcpSocket *socket)
             uint32_t(p[0]) << 24 | uint32_t(p[1]) << 16 | uint32_t(p[2]) << 8 | uint32_t(p[3]);
         if (buffer.size() < qsizetype(4 + size))
             return;
-        const Bytes reply = answer(ByteView(p + 4, size));
+        const ByteView frame(p + 4, size);
+        if (m_holding && peekHeader(frame).apiKey != int16_t(ApiKey::ApiVersions)) {
+            m_received.emplace_back(peekHeader(frame).apiKey, peekHeader(frame).apiVersion);
+            m_held.emplace_back(socket, Bytes(frame.begin(), frame.end()));
+            buffer.remove(0, qsizetype(4 + size));
+            continue;
+        }
+        const Bytes reply = answer(frame);
         buffer.remove(0, qsizetype(4 + size));
         if (reply.empty()) {
             socket->abort(); // a request nobody scripted: hang up, as a broker would

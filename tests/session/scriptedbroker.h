@@ -50,6 +50,11 @@ public:
                 }};
     }
 
+    // While held, requests other than ApiVersions are recorded but not answered (a slow
+    // broker); release() answers them in order.
+    void hold() { m_holding = true; }
+    void release();
+
     // Every request received, as (api key, version), ApiVersions included.
     const std::vector<std::pair<int16_t, int16_t>> &received() const { return m_received; }
     int count(protocol::ApiKey key) const;
@@ -68,6 +73,8 @@ private:
     std::map<int16_t, Api> m_apis;
     std::map<QTcpSocket *, QByteArray> m_buffers;
     std::vector<std::pair<int16_t, int16_t>> m_received;
+    bool m_holding = false;
+    std::vector<std::pair<QTcpSocket *, protocol::Bytes>> m_held; // the frames, unanswered
 };
 
 } // namespace kastle::testing
