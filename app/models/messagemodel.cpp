@@ -56,7 +56,8 @@ QString MessageModel::timestampText(qint64 ms, TimestampType type)
         return tr("(none)");
     const QString when =
         QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"));
-    return type == TimestampType::LogAppendTime ? tr("%1 (log append)").arg(when) : when;
+    return type == TimestampType::LogAppendTime ? tr("%1 (log append)").arg(when)
+                                                : tr("%1 (create)").arg(when);
 }
 
 QVariant MessageModel::data(const QModelIndex &index, int role) const

@@ -97,6 +97,12 @@ TEST(MessageModel, VirtualRowsWindowCapAndNewestFirst)
 TEST(MessageModel, PreviewsTextBinaryAndNull)
 {
     EXPECT_EQ(MessageModel::preview(std::nullopt), QStringLiteral("(null)"));
+    EXPECT_TRUE(MessageModel::timestampText(1000, TimestampType::CreateTime)
+                    .endsWith(QStringLiteral("(create)")));
+    EXPECT_TRUE(MessageModel::timestampText(1000, TimestampType::LogAppendTime)
+                    .endsWith(QStringLiteral("(log append)")));
+    EXPECT_EQ(MessageModel::timestampText(-1, TimestampType::NotAvailable),
+              QStringLiteral("(none)"));
     EXPECT_EQ(MessageModel::preview(std::string_view("a\nb")), QStringLiteral("a b"));
     EXPECT_TRUE(MessageModel::preview(std::string_view("\xff\x00\x01", 3))
                     .startsWith(QStringLiteral("0x ff 00 01")));

@@ -86,7 +86,7 @@ MessagesPage::MessagesPage(TargetResolver resolver, std::unique_ptr<core::Templa
     header->setSectionResizeMode(QHeaderView::Interactive);
     header->resizeSection(core::MessageModel::Partition, 70);
     header->resizeSection(core::MessageModel::Offset, 80);
-    header->resizeSection(core::MessageModel::Timestamp, 180);
+    header->resizeSection(core::MessageModel::Timestamp, 230);
     header->resizeSection(core::MessageModel::Key, 140);
     header->setSectionResizeMode(core::MessageModel::Value, QHeaderView::Stretch);
     header->resizeSection(core::MessageModel::Size, 70);
