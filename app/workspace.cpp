@@ -1,13 +1,20 @@
 // Workspace wiring.
 #include "workspace.h"
+#include "history/metricsstore.h"
+#include "history/snapshotrecorder.h"
 #include "logging.h"
+#include "session/clustersession.h"
+
+#include <QDir>
+#include <QFileInfo>
 
 namespace kastle::core {
 
 Workspace::Paths Workspace::defaultPaths()
 {
     return {Database::defaultPath(), SandboxController::defaultProgram(),
-            SandboxController::defaultDataDir()};
+            SandboxController::defaultDataDir(),
+            QFileInfo(MetricsStore::defaultPath(QStringLiteral("x"))).absolutePath()};
 }
 
 Workspace::Workspace(Paths paths, QObject *parent)
@@ -19,6 +26,7 @@ Workspace::Workspace(Paths paths, QObject *parent)
     , m_log(new LogModel(5000, this))
     , m_sandbox(new SandboxController(m_paths.brokerProgram, m_paths.sandboxDir, this))
     , m_tester(new ConnectionTester(this))
+    , m_sampleData(new SampleData(this))
 {
     connect(m_sandbox, &SandboxController::stateChanged, this, &Workspace::onSandboxState);
     connect(m_tester, &ConnectionTester::finished, this,
@@ -35,7 +43,53 @@ Workspace::Workspace(Paths paths, QObject *parent)
                              m_sandbox->stateText());
 }
 
-Workspace::~Workspace() = default;
+Workspace::~Workspace()
+{
+    m_sampleData->stop();
+    for (const QString &id : m_sessions.keys())
+        closeSession(id);
+}
+
+ClusterSession *Workspace::openSession(const QString &id, const ProfileSecrets &secrets)
+{
+    const std::optional<ConnectionProfile> profile = m_connections->profile(id);
+    if (!profile || profile->bootstrapServers.isEmpty())
+        return nullptr;
+    closeSession(id);
+    Live live;
+    live.history = new MetricsStore(this);
+    // Beside the database unless told otherwise (the default paths use MetricsStore's folder).
+    const QString dir = m_paths.metricsDir.isEmpty() ? QFileInfo(m_paths.database).absolutePath() +
+                                                           QStringLiteral("/metrics")
+                                                     : m_paths.metricsDir;
+    const QString path =
+        dir + QLatin1Char('/') + QFileInfo(MetricsStore::defaultPath(id)).fileName();
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    live.history->open(path, id);
+    connect(live.history, &MetricsStore::problem, this,
+            [](const QString &message) { qCWarning(lcStore).noquote() << message; });
+    live.session =
+        new ClusterSession(*profile, secrets, SessionOptions::fromSettings(m_settings), this);
+    auto *recorder = new SnapshotRecorder(live.history, live.session);
+    recorder->attach(live.session, &ClusterSession::snapshotPublished,
+                     &ClusterSession::eventsFound);
+    m_sessions.insert(id, live);
+    live.session->open();
+    Q_EMIT sessionOpened(id);
+    return live.session;
+}
+
+void Workspace::closeSession(const QString &id)
+{
+    const Live live = m_sessions.value(id);
+    if (!live.session)
+        return;
+    Q_EMIT sessionClosing(id);
+    m_sessions.remove(id);
+    // Destroying a session closes it and waits for its thread; the store writes what is queued.
+    delete live.session;
+    delete live.history;
+}
 
 void Workspace::open()
 {
@@ -151,9 +205,15 @@ void Workspace::onSandboxState(SandboxController::State state)
         break;
     }
     m_connections->setStatus(id, status, m_sandbox->stateText());
-    // A freshly started sandbox is checked like any cluster, so its page shows the cluster id.
-    if (state == SandboxController::State::Running)
+    // A freshly started sandbox is checked like any cluster, so its page shows the cluster id,
+    // and gets a live session; a sandbox that is no longer running has none.
+    if (state == SandboxController::State::Running) {
         checkCluster(id, {});
+        openSession(id, {});
+    } else {
+        m_sampleData->stop();
+        closeSession(id);
+    }
 }
 
 } // namespace kastle::core

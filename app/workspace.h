@@ -7,6 +7,7 @@
 #include "models/connectionlistmodel.h"
 #include "models/logmodel.h"
 #include "result.h"
+#include "sandbox/sampledata.h"
 #include "sandbox/sandboxcontroller.h"
 #include "stores/appsettings.h"
 #include "stores/connectionstore.h"
@@ -20,6 +21,9 @@
 
 namespace kastle::core {
 
+class ClusterSession;
+class MetricsStore;
+
 class Workspace : public QObject
 {
     Q_OBJECT
@@ -29,6 +33,7 @@ public:
         QString database;      // SQLite file
         QString brokerProgram; // kastle-broker
         QString sandboxDir;    // sandbox data directory
+        QString metricsDir;    // history files; empty: "metrics" beside the database
     };
     static Paths defaultPaths();
 
@@ -59,6 +64,16 @@ public:
     Status deleteProfile(const QString &id); // also removes its keychain entry
     Status moveProfile(const QString &id, int delta);
 
+    // Live sessions: one ClusterSession and its history (MetricsStore) per open cluster. The
+    // sandbox's session opens when the sandbox reports ready and closes when it stops.
+    ClusterSession *session(const QString &id) const { return m_sessions.value(id).session; }
+    MetricsStore *history(const QString &id) const { return m_sessions.value(id).history; }
+    // Opens (or re-opens, replacing the old one) the session of a cluster.
+    ClusterSession *openSession(const QString &id, const ProfileSecrets &secrets);
+    void closeSession(const QString &id);
+    // The sandbox's sample data generator ("Load sample data").
+    SampleData *sampleData() { return m_sampleData; }
+
     // Runs a connection test for a sidebar entry and shows the outcome as its status.
     quint64 checkCluster(const QString &id, const ProfileSecrets &secrets,
                          std::chrono::milliseconds timeout = std::chrono::seconds(10));
@@ -66,6 +81,8 @@ public:
 Q_SIGNALS:
     void clusterChecked(const QString &id, const kastle::core::ConnectionTestOutcome &outcome);
     void settingsChanged(const kastle::core::AppSettings &settings);
+    void sessionOpened(const QString &id);
+    void sessionClosing(const QString &id); // the session and history are still valid
 
 private:
     void onSandboxState(SandboxController::State state);
@@ -82,6 +99,13 @@ private:
     QString m_notice;
     bool m_persistent = false;
     QHash<quint64, QString> m_pendingChecks; // job id -> cluster id
+    struct Live
+    {
+        ClusterSession *session = nullptr;
+        MetricsStore *history = nullptr;
+    };
+    QHash<QString, Live> m_sessions; // cluster id -> its session
+    SampleData *m_sampleData;
 };
 
 } // namespace kastle::core

@@ -2,6 +2,10 @@
 #include "clusterview.h"
 #include "emptystatepage.h"
 #include "messages/messagespage.h"
+#include "pages/brokerspage.h"
+#include "pages/groupspage.h"
+#include "pages/overviewpage.h"
+#include "pages/topicspage.h"
 #include "sandboxpanel.h"
 #include "theme.h"
 #include "workspace.h"
@@ -53,17 +57,12 @@ ClusterView::ClusterView(core::Workspace &workspace, const QString &clusterId, Q
     layout->addWidget(m_pages, 1);
 
     addPage(QStringLiteral("overview"), tr("Overview"), makeOverview());
-    addPage(QStringLiteral("brokers"), tr("Brokers"),
-            new EmptyStatePage(tr("Brokers"),
-                               tr("The brokers of this cluster with their hosts, racks and log "
-                                  "directories will be listed here. Not available yet.")));
-    addPage(QStringLiteral("topics"), tr("Topics"),
-            new EmptyStatePage(tr("Topics"), tr("Topics, partitions, leaders, replicas and ISR "
-                                                "will be shown here. Not available yet.")));
-    addPage(QStringLiteral("groups"), tr("Consumer groups"),
-            new EmptyStatePage(tr("Consumer groups"),
-                               tr("Consumer groups, their members and lag will be shown here. "
-                                  "Not available yet.")));
+    m_brokersPage = new BrokersPage(this);
+    addPage(QStringLiteral("brokers"), tr("Brokers"), m_brokersPage);
+    m_topicsPage = new TopicsPage(this);
+    addPage(QStringLiteral("topics"), tr("Topics"), m_topicsPage);
+    m_groupsPage = new GroupsPage(this);
+    addPage(QStringLiteral("groups"), tr("Consumer groups"), m_groupsPage);
     addPage(QStringLiteral("messages"), tr("Messages"),
             MessagesPage::forCluster(m_workspace, m_clusterId, this));
     connect(m_tabs, &QTabBar::currentChanged, m_pages, &QStackedWidget::setCurrentIndex);
@@ -74,6 +73,56 @@ ClusterView::ClusterView(core::Workspace &workspace, const QString &clusterId, Q
             refreshHeader();
     });
     refreshHeader();
+
+    connect(&m_workspace, &core::Workspace::sessionOpened, this, [this](const QString &id) {
+        if (id == m_clusterId)
+            attachSession();
+    });
+    connect(&m_workspace, &core::Workspace::sessionClosing, this, [this](const QString &id) {
+        if (id != m_clusterId)
+            return;
+        for (ClusterPage *p :
+             {static_cast<ClusterPage *>(m_overviewPage), static_cast<ClusterPage *>(m_brokersPage),
+              static_cast<ClusterPage *>(m_topicsPage), static_cast<ClusterPage *>(m_groupsPage)})
+            p->setSession(nullptr, nullptr);
+    });
+    attachSession();
+}
+
+void ClusterView::attachSession()
+{
+    core::ClusterSession *session = m_workspace.session(m_clusterId);
+    core::MetricsStore *history = m_workspace.history(m_clusterId);
+    for (ClusterPage *p :
+         {static_cast<ClusterPage *>(m_overviewPage), static_cast<ClusterPage *>(m_brokersPage),
+          static_cast<ClusterPage *>(m_topicsPage), static_cast<ClusterPage *>(m_groupsPage)})
+        p->setSession(session, history);
+}
+
+ClusterPage *ClusterView::currentClusterPage() const
+{
+    const QString key = currentPage();
+    if (key == QLatin1String("overview"))
+        return m_overviewPage;
+    if (key == QLatin1String("brokers"))
+        return m_brokersPage;
+    if (key == QLatin1String("topics"))
+        return m_topicsPage;
+    if (key == QLatin1String("groups"))
+        return m_groupsPage;
+    return nullptr;
+}
+
+void ClusterView::openTopic(const QString &name)
+{
+    setCurrentPage(QStringLiteral("topics"));
+    m_topicsPage->openTopic(name);
+}
+
+void ClusterView::openGroup(const QString &groupId)
+{
+    setCurrentPage(QStringLiteral("groups"));
+    m_groupsPage->openGroup(groupId);
 }
 
 QStringList ClusterView::pageKeys()
@@ -123,7 +172,7 @@ QWidget *ClusterView::makeOverview()
     layout->setContentsMargins(4, 12, 4, 4);
     const bool sandbox = m_clusterId == ConnectionListModel::sandboxId();
     if (sandbox)
-        layout->addWidget(new SandboxPanel(m_workspace.sandbox(), page));
+        layout->addWidget(new SandboxPanel(m_workspace, page));
 
     auto *row = new QHBoxLayout;
     m_status = new QLabel(page);
@@ -143,13 +192,8 @@ QWidget *ClusterView::makeOverview()
     row->addWidget(m_status, 1);
     row->addStretch(); // keeps the buttons on the left when the status line is hidden
     layout->addLayout(row);
-    layout->addWidget(
-        new EmptyStatePage(tr("Overview"),
-                           tr("Cluster health, throughput and lag charts will be shown here. "
-                              "Not available yet; for now Kastle checks that the cluster answers "
-                              "and reports its id and broker count."),
-                           page),
-        1);
+    m_overviewPage = new OverviewPage(page);
+    layout->addWidget(m_overviewPage, 1);
     connect(m_connect, &QPushButton::clicked, this,
             [this] { Q_EMIT connectRequested(m_clusterId); });
     return page;

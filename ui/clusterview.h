@@ -1,7 +1,8 @@
 // Everything about one cluster: a banner in the colour of its environment tag (so every page of
 // a production cluster says so), and a page switcher with the overview, brokers, topics,
-// groups and messages pages. Pages that do not exist yet are honest placeholders; later work
-// replaces them with addPage(key, ...).
+// groups and messages pages. The overview, brokers, topics and groups pages show the cluster's
+// live session (Workspace::session) as it opens and closes; the messages page is added by the
+// message browser with addPage(key, ...).
 #pragma once
 
 #include <QHash>
@@ -20,6 +21,12 @@ struct ConnectionTestOutcome;
 
 namespace kastle::ui {
 
+class ClusterPage;
+class OverviewPage;
+class BrokersPage;
+class TopicsPage;
+class GroupsPage;
+
 class ClusterView : public QWidget
 {
     Q_OBJECT
@@ -37,6 +44,16 @@ public:
     void setCurrentPage(const QString &key);
     QString currentPage() const;
 
+    OverviewPage *overviewPage() const { return m_overviewPage; }
+    BrokersPage *brokersPage() const { return m_brokersPage; }
+    TopicsPage *topicsPage() const { return m_topicsPage; }
+    GroupsPage *groupsPage() const { return m_groupsPage; }
+    // The page in front if it is one of the cluster pages (for Ctrl+F and F5), else null.
+    ClusterPage *currentClusterPage() const;
+    // Shows a topic or group in its page (the jump palette).
+    void openTopic(const QString &name);
+    void openGroup(const QString &groupId);
+
 Q_SIGNALS:
     void connectRequested(const QString &clusterId);
     void editRequested(const QString &clusterId);
@@ -44,6 +61,7 @@ Q_SIGNALS:
 private:
     void refreshHeader();
     QWidget *makeOverview();
+    void attachSession();
 
     core::Workspace &m_workspace;
     QString m_clusterId;
@@ -56,6 +74,10 @@ private:
     QTabBar *m_tabs;
     QStackedWidget *m_pages;
     QStringList m_keys; // tab index -> key
+    OverviewPage *m_overviewPage = nullptr;
+    BrokersPage *m_brokersPage;
+    TopicsPage *m_topicsPage;
+    GroupsPage *m_groupsPage;
 };
 
 } // namespace kastle::ui

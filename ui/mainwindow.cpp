@@ -5,10 +5,16 @@
 #include "clusterview.h"
 #include "connectiondialog.h"
 #include "logdock.h"
+#include "pages/clusterpage.h"
+#include "pages/groupspage.h"
+#include "pages/topicspage.h"
+#include "sandboxpanel.h"
 #include "secretprompt.h"
 #include "settingsdialog.h"
 #include "theme.h"
 #include "welcomepage.h"
+#include "widgets/eventloopprobe.h"
+#include "widgets/jumppalette.h"
 #include "workspace.h"
 
 #include <QAction>
@@ -17,6 +23,7 @@
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListView>
 #include <QMenu>
 #include <QMenuBar>
@@ -58,6 +65,7 @@ MainWindow::MainWindow(core::Workspace &workspace, QWidget *parent)
     addDockWidget(Qt::BottomDockWidgetArea, m_logDock);
     resizeDocks({m_logDock}, {170}, Qt::Vertical);
 
+    m_probe = new EventLoopProbe(this);
     m_keychainStatus = new QLabel(this);
     statusBar()->addPermanentWidget(m_keychainStatus);
     buildMenus();
@@ -239,6 +247,21 @@ void MainWindow::buildMenus()
     sandbox->addAction(Theme::icon(QStringLiteral("stop")), tr("S&top"), m_workspace.sandbox(),
                        &SandboxController::stop);
     sandbox->addAction(tr("&Restart"), m_workspace.sandbox(), &SandboxController::restart);
+    sandbox->addSeparator();
+    const auto sandboxPanel = [this]() -> SandboxPanel * {
+        showCluster(ConnectionListModel::sandboxId());
+        ClusterView *v = m_views.value(ConnectionListModel::sandboxId());
+        return v ? v->findChild<SandboxPanel *>() : nullptr;
+    };
+    sandbox->addAction(tr("Load or stop &sample data"), this, [sandboxPanel] {
+        if (SandboxPanel *p = sandboxPanel())
+            p->toggleSampleData();
+    });
+    sandbox->addAction(Theme::icon(QStringLiteral("delete")), tr("Reset sandbox &data…"), this,
+                       [sandboxPanel] {
+                           if (SandboxPanel *p = sandboxPanel())
+                               p->resetData();
+                       });
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     QAction *logToggle = m_logDock->toggleViewAction();
@@ -246,6 +269,26 @@ void MainWindow::buildMenus()
     logToggle->setText(tr("&Log panel"));
     view->addAction(logToggle);
     view->addAction(tr("&Welcome page"), this, &MainWindow::showWelcome);
+    view->addSeparator();
+    const QList<std::pair<QString, QString>> pages = {
+        {QStringLiteral("overview"), tr("&Overview")},
+        {QStringLiteral("brokers"), tr("&Brokers")},
+        {QStringLiteral("topics"), tr("&Topics")},
+        {QStringLiteral("groups"), tr("Consumer &groups")},
+        {QStringLiteral("messages"), tr("&Messages")}};
+    for (int i = 0; i < pages.size(); ++i) {
+        const QString key = pages[i].first;
+        view->addAction(pages[i].second, QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)), this,
+                        [this, key] {
+                            if (ClusterView *v = m_views.value(currentClusterId()))
+                                v->setCurrentPage(key);
+                        });
+    }
+    view->addSeparator();
+    view->addAction(tr("&Jump to…"), QKeySequence(Qt::CTRL | Qt::Key_K), this,
+                    [this] { showJumpPalette(); });
+    view->addAction(tr("&Filter the table"), QKeySequence::Find, this, &MainWindow::focusFilter);
+    view->addAction(tr("&Refresh"), QKeySequence::Refresh, this, &MainWindow::refreshCurrent);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(Theme::icon(QStringLiteral("about")), tr("&About Kastle"), this,
@@ -429,9 +472,53 @@ void MainWindow::connectCluster(const QString &id)
             m_workspace.sandbox()->start();
         else
             m_workspace.checkCluster(id, {});
+        if (m_workspace.sandbox()->state() == SandboxController::State::Running &&
+            !m_workspace.session(id))
+            m_workspace.openSession(id, {});
         return;
     }
     runCheckWithSecrets(id);
+}
+
+JumpPalette *MainWindow::showJumpPalette()
+{
+    auto *palette = new JumpPalette(m_workspace, this);
+    palette->setAttribute(Qt::WA_DeleteOnClose);
+    connect(palette, &JumpPalette::jumpRequested, this,
+            [this](JumpPalette::Kind kind, const QString &cluster, const QString &name) {
+                showCluster(cluster);
+                ClusterView *v = m_views.value(cluster);
+                if (!v)
+                    return;
+                if (kind == JumpPalette::Kind::Topic)
+                    v->openTopic(name);
+                else if (kind == JumpPalette::Kind::Group)
+                    v->openGroup(name);
+            });
+    const QPoint centre = mapToGlobal(rect().center());
+    palette->move(centre.x() - palette->width() / 2, mapToGlobal(QPoint(0, 80)).y());
+    palette->show();
+    palette->input()->setFocus();
+    return palette;
+}
+
+void MainWindow::focusFilter()
+{
+    ClusterView *v = m_views.value(currentClusterId());
+    ClusterPage *page = v && m_stack->currentWidget() == v ? v->currentClusterPage() : nullptr;
+    if (QLineEdit *edit = page ? page->filterEdit() : nullptr) {
+        edit->setFocus(Qt::ShortcutFocusReason);
+        edit->selectAll();
+    }
+}
+
+void MainWindow::refreshCurrent()
+{
+    ClusterView *v = m_views.value(currentClusterId());
+    if (!v || m_stack->currentWidget() != v)
+        return;
+    if (ClusterPage *page = v->currentClusterPage())
+        page->refresh();
 }
 
 void MainWindow::runCheckWithSecrets(const QString &id)
@@ -441,6 +528,7 @@ void MainWindow::runCheckWithSecrets(const QString &id)
         return;
     if (!profile->needsPassword() && !profile->needsToken() && !profile->mayHaveKeyPassword()) {
         m_workspace.checkCluster(id, {});
+        m_workspace.openSession(id, {});
         return;
     }
     m_workspace.secrets()->load(id, this, [this, id](core::Result<core::ProfileSecrets> loaded) {
@@ -460,6 +548,7 @@ void MainWindow::runCheckWithSecrets(const QString &id)
             m_workspace.secrets()->rememberForSession(id, secrets);
         }
         m_workspace.checkCluster(id, secrets);
+        m_workspace.openSession(id, secrets);
     });
 }
 

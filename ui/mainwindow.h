@@ -23,6 +23,8 @@ namespace kastle::ui {
 
 class ClusterView;
 class ConnectionDialog;
+class EventLoopProbe;
+class JumpPalette;
 class LogDock;
 class WelcomePage;
 
@@ -54,6 +56,11 @@ public:
     void showCluster(const QString &id);
     // Reports what happened while opening the database (file moved aside, ...).
     void showStartupNotices();
+    // Ctrl+K, Ctrl+F, F5 on the cluster in front.
+    JumpPalette *showJumpPalette();
+    void focusFilter();
+    void refreshCurrent();
+    EventLoopProbe *latencyProbe() const { return m_probe; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -78,6 +85,7 @@ private:
     QLabel *m_keychainStatus;
     QHash<QString, ClusterView *> m_views;
     QList<QAction *> m_profileActions; // enabled only when a profile is selected
+    EventLoopProbe *m_probe;
 };
 
 } // namespace kastle::ui

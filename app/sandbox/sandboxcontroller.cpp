@@ -4,11 +4,13 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QRegularExpression>
 #include <QStandardPaths>
 
 #include <csignal>
 #include <sys/prctl.h>
+#include <unistd.h>
 
 namespace kastle::core {
 
@@ -27,10 +29,27 @@ SandboxController::SandboxController(QString program, QString dataDir, QObject *
     });
     m_readyTimer.setSingleShot(true);
     connect(&m_readyTimer, &QTimer::timeout, this, &SandboxController::onReadyTimeout);
+    m_adoptedTimer.setInterval(1000);
+    connect(&m_adoptedTimer, &QTimer::timeout, this, &SandboxController::pollAdopted);
 }
 
 SandboxController::~SandboxController()
 {
+    if (m_process && m_process->state() != QProcess::NotRunning && m_state == State::Running &&
+        m_detachable && m_keepRunning) {
+        // Left running on purpose: record it for the next Kastle, and let the QProcess go
+        // without its destructor (which would kill the broker). The broker ignores SIGPIPE, so
+        // its log lines to the closed pipe do no harm.
+        QFile run(runFilePath());
+        if (run.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            run.write(QByteArray::number(m_process->processId()) + ' ' + m_bootstrap.toUtf8() +
+                      '\n');
+        qCInfo(lcSandbox).noquote() << "leaving the sandbox broker running at" << m_bootstrap;
+        m_process->disconnect(this);
+        m_process->setParent(nullptr);
+        m_process = nullptr;
+        return;
+    }
     if (m_process && m_process->state() != QProcess::NotRunning) {
         // Leaving: a clean stop if it comes quickly, else the broker recovers on next start.
         m_process->disconnect(this);
@@ -83,10 +102,95 @@ void SandboxController::setState(State s, const QString &reason)
     Q_EMIT stateChanged(s);
 }
 
+QString SandboxController::runFilePath() const
+{
+    return QDir::cleanPath(m_dataDir) + QStringLiteral(".run");
+}
+
+qint64 SandboxController::processId() const
+{
+    if (m_adoptedPid)
+        return m_adoptedPid;
+    return m_process ? m_process->processId() : 0;
+}
+
+bool SandboxController::resetData(QString *error)
+{
+    if (m_process || m_adoptedPid) {
+        if (error)
+            *error = tr("Stop the sandbox before resetting its data.");
+        return false;
+    }
+    QDir dir(m_dataDir);
+    if (dir.exists() && !dir.removeRecursively()) {
+        if (error)
+            *error = tr("Could not remove everything in %1.").arg(m_dataDir);
+        return false;
+    }
+    qCInfo(lcSandbox).noquote() << "sandbox data removed:" << m_dataDir;
+    return true;
+}
+
+namespace {
+
+bool isKastleBroker(qint64 pid)
+{
+    if (pid <= 0 || ::kill(pid_t(pid), 0) != 0)
+        return false;
+    QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(pid));
+    return cmdline.open(QIODevice::ReadOnly) && cmdline.readAll().contains("kastle-broker");
+}
+
+} // namespace
+
+// A broker left running by an earlier Kastle (see the header) becomes this one's sandbox.
+bool SandboxController::adoptRunning()
+{
+    QFile run(runFilePath());
+    if (!run.open(QIODevice::ReadOnly))
+        return false;
+    const QList<QByteArray> parts = run.readAll().trimmed().split(' ');
+    run.close();
+    const qint64 pid = parts.value(0).toLongLong();
+    if (parts.size() != 2 || !isKastleBroker(pid)) {
+        run.remove();
+        return false;
+    }
+    run.remove();
+    m_adoptedPid = pid;
+    m_detachable = true;
+    m_bootstrap = QString::fromUtf8(parts.at(1));
+    m_stopRequested = false;
+    m_adoptedTimer.start();
+    qCInfo(lcSandbox).noquote() << "found the sandbox broker left running (pid" << pid << ")";
+    setState(State::Running);
+    return true;
+}
+
+void SandboxController::pollAdopted()
+{
+    if (!m_adoptedPid || isKastleBroker(m_adoptedPid))
+        return;
+    m_adoptedTimer.stop();
+    m_adoptedPid = 0;
+    m_stopTimer.stop();
+    if (m_stopRequested) {
+        setState(State::Stopped);
+        if (m_restartPending) {
+            m_restartPending = false;
+            start();
+        }
+    } else {
+        setState(State::Exited, tr("The sandbox broker (started by an earlier Kastle) exited."));
+    }
+}
+
 void SandboxController::start()
 {
-    if (m_process)
+    if (m_process || m_adoptedPid)
         return; // starting, running or stopping: one broker process at a time
+    if (adoptRunning())
+        return;
     m_bootstrap.clear();
     m_lastStderr.clear();
     m_lastComplaint.clear();
@@ -101,9 +205,15 @@ void SandboxController::start()
         return;
     }
     m_process = new QProcess(this);
-    // If Kastle dies without stopping the sandbox (SIGKILL, crash), the kernel sends the broker
-    // SIGTERM so it shuts down cleanly instead of living on unseen.
-    m_process->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
+    m_detachable = m_keepRunning;
+    if (m_detachable) {
+        // May outlive Kastle: a session of its own, so a terminal's hangup does not reach it.
+        m_process->setChildProcessModifier([] { ::setsid(); });
+    } else {
+        // If Kastle dies without stopping the sandbox (SIGKILL, crash), the kernel sends the
+        // broker SIGTERM so it shuts down cleanly instead of living on unseen.
+        m_process->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
+    }
     m_process->setProgram(m_program);
     m_process->setArguments(QStringList{QStringLiteral("--data-dir"), m_dataDir,
                                         QStringLiteral("--port"), QStringLiteral("0")} +
@@ -122,6 +232,20 @@ void SandboxController::start()
 void SandboxController::stop()
 {
     m_restartPending = false;
+    if (m_adoptedPid) {
+        if (m_state == State::Stopping)
+            return;
+        m_stopRequested = true;
+        setState(State::Stopping);
+        ::kill(pid_t(m_adoptedPid), SIGTERM);
+        // pollAdopted() sees it go; SIGKILL if it takes too long.
+        QTimer::singleShot(m_stopTimer.interval(), this, [this] {
+            if (m_adoptedPid && m_state == State::Stopping)
+                ::kill(pid_t(m_adoptedPid), SIGKILL);
+        });
+        m_adoptedTimer.start(200);
+        return;
+    }
     if (!m_process) {
         if (m_state != State::Stopped)
             setState(State::Stopped);
@@ -138,7 +262,7 @@ void SandboxController::stop()
 
 void SandboxController::restart()
 {
-    if (!m_process) {
+    if (!m_process && !m_adoptedPid) {
         start();
         return;
     }

@@ -3,6 +3,13 @@
 // "ready bootstrap=HOST:PORT[,HOST:PORT...]" on stdout once every listener accepts; its stderr
 // lines go to the log (category kastle.sandbox). A broker fault never takes the GUI down: it
 // becomes a state with a reason, and the user can retry.
+//
+// Keeping the sandbox running after Kastle quits. Normally the broker gets PDEATHSIG, so it
+// stops with Kastle however Kastle ends. When keepRunningOnQuit() is set at start, the broker is
+// started in a session of its own without PDEATHSIG, and when the controller is destroyed while
+// it runs, it is left running and "<data dir>.run" records "pid bootstrap". The next start()
+// adopts such a broker (if that pid is still a kastle-broker) instead of starting another one;
+// an adopted broker has no log output here, and stop() sends it SIGTERM.
 #pragma once
 
 #include <QObject>
@@ -54,6 +61,18 @@ public:
     void setStopTimeout(int ms) { m_stopTimer.setInterval(ms); }
     void setExtraArguments(const QStringList &args) { m_extraArgs = args; }
 
+    // See the header comment; takes effect for a broker started (or adopted) after the call,
+    // and for the running one only if it was started with the same choice.
+    void setKeepRunningOnQuit(bool keep) { m_keepRunning = keep; }
+    bool keepRunningOnQuit() const { return m_keepRunning; }
+    // Whether the running broker was started so that it can outlive Kastle.
+    bool runningDetachable() const { return m_detachable; }
+    // Pid of the running (or adopted) broker process, 0 if none.
+    qint64 processId() const;
+    QString dataDir() const { return m_dataDir; }
+    // Removes everything in the data directory. Refused while the broker runs or stops.
+    bool resetData(QString *error = nullptr);
+
 public Q_SLOTS:
     void start();
     void stop();
@@ -69,6 +88,9 @@ private:
     void onFinished(int code, QProcess::ExitStatus status);
     void onProcessError(QProcess::ProcessError error);
     void onReadyTimeout();
+    bool adoptRunning();
+    void pollAdopted();
+    QString runFilePath() const;
 
     QString m_program;
     QString m_dataDir;
@@ -88,6 +110,10 @@ private:
     bool m_restartPending = false;
     bool m_stopRequested = false;
     bool m_failedBeforeReady = false;
+    bool m_keepRunning = false;
+    bool m_detachable = false; // the current broker was started without PDEATHSIG
+    qint64 m_adoptedPid = 0;   // a broker left running by an earlier Kastle
+    QTimer m_adoptedTimer;     // watches the adopted pid
 };
 
 } // namespace kastle::core

@@ -1,0 +1,137 @@
+// TimeSeriesChart: a range filled from a real MetricsStore file at once, live points appended
+// in batches, points that scroll out of the range dropped, pause, and PNG/CSV export.
+#include "charts/timeserieschart.h"
+#include "history/metricsstore.h"
+#include "testhelpers.h"
+
+#include <QChartView>
+#include <QDateTime>
+#include <QImage>
+#include <QSignalSpy>
+
+using namespace kastle;
+using core::EntityKind;
+using core::Metric;
+
+namespace {
+
+core::MetricsFrame rateFrame(qint64 t, double rate)
+{
+    core::MetricsFrame f{t, {}};
+    core::EntitySample cluster(EntityKind::Cluster, QString());
+    cluster.set(Metric::MessagesPerSecond, rate);
+    cluster.set(Metric::Lag, rate * 10);
+    f.samples.append(cluster);
+    return f;
+}
+
+} // namespace
+
+TEST(TimeSeriesChart, FillsTheRangeFromTheStoreAndTakesLivePoints)
+{
+    QTemporaryDir dir;
+    core::MetricsStore store;
+    QFuture<core::Status> opened =
+        store.open(dir.filePath(QStringLiteral("m.sqlite")), QStringLiteral("p"));
+    opened.waitForFinished();
+    ASSERT_TRUE(opened.result());
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    // 2 minutes of rounds every 5 s, then one round 10 minutes ago (outside 5 min).
+    store.record(rateFrame(now - 600'000, 99));
+    for (int i = 24; i >= 1; --i)
+        store.record(rateFrame(now - i * 5000, 10 + i));
+    store.flush().waitForFinished();
+
+    ui::TimeSeriesChart chart(QStringLiteral("Messages/s"));
+    chart.resize(600, 300);
+    chart.show();
+    const int rate = chart.addLine(QStringLiteral("in"), EntityKind::Cluster, QString(),
+                                   Metric::MessagesPerSecond, QStringLiteral("msg/s"));
+    const int lag =
+        chart.addLine(QStringLiteral("lag"), EntityKind::Cluster, QString(), Metric::Lag);
+    chart.setRange(ui::TimeSeriesChart::Range::FiveMinutes);
+    QSignalSpy loaded(&chart, &ui::TimeSeriesChart::loaded);
+    // An answer may come before a wait starts (a fast store), so count instead of wait().
+    const auto reloaded = [&](const std::function<void()> &action) {
+        const qsizetype before = loaded.count();
+        action();
+        return QTest::qWaitFor([&] { return loaded.count() > before; }, 10000);
+    };
+    ASSERT_TRUE(reloaded([&] { chart.setStore(&store); }));
+    EXPECT_EQ(chart.pointCount(rate), 24);
+    EXPECT_EQ(chart.pointCount(lag), 24);
+    EXPECT_DOUBLE_EQ(chart.points(rate).constLast().y(), 11.0);
+    EXPECT_DOUBLE_EQ(chart.points(lag).constFirst().y(), 340.0);
+
+    // The hour range shows what the store answers for the hour (the store picks the tier),
+    // which includes the older round.
+    ASSERT_TRUE(reloaded([&] { chart.setRange(ui::TimeSeriesChart::Range::OneHour); }));
+    core::SeriesRequest hour{EntityKind::Cluster,
+                             QString(),
+                             Metric::MessagesPerSecond,
+                             now - 3'600'000,
+                             QDateTime::currentMSecsSinceEpoch(),
+                             0};
+    QFuture<core::Result<core::Series>> direct = store.querySeries(hour);
+    direct.waitForFinished();
+    ASSERT_TRUE(direct.result());
+    const int hourPoints = int(direct.result()->points.size());
+    EXPECT_EQ(chart.pointCount(rate), hourPoints);
+    EXPECT_GT(hourPoints, 1);
+    EXPECT_LE(chart.points(rate).constFirst().x(), double(now - 600'000 + 60'000));
+
+    // Live points: queued, drawn with the next frame; older-than-last points are ignored.
+    for (int i = 0; i < 500; ++i)
+        chart.appendPoint(rate, now + i, i);
+    chart.appendPoint(rate, now - 1, 1234);
+    EXPECT_EQ(chart.pointCount(rate), hourPoints);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return chart.pointCount(rate) == hourPoints + 500; }, 2000));
+    EXPECT_DOUBLE_EQ(chart.points(rate).constLast().y(), 499.0);
+
+    // Paused: nothing moves until resumed (which reloads from the store).
+    chart.setPaused(true);
+    chart.appendPoint(rate, now + 1000, 7);
+    QTest::qWait(300);
+    EXPECT_EQ(chart.pointCount(rate), hourPoints + 500);
+    ASSERT_TRUE(reloaded([&] { chart.setPaused(false); }));
+    EXPECT_EQ(chart.pointCount(rate), hourPoints + 1); // the store's rounds + the queued point
+
+    // Points that fall out of the range are dropped with the next frame.
+    ASSERT_TRUE(reloaded([&] { chart.setRange(ui::TimeSeriesChart::Range::FiveMinutes); }));
+    chart.appendPoint(lag, now + 5, 1);
+    chart.flush();
+    for (const QPointF &p : chart.points(rate))
+        EXPECT_GE(p.x(), double(now - 5 * 60'000 - 1000));
+
+    // Export.
+    const QString png = dir.filePath(QStringLiteral("chart.png"));
+    ASSERT_TRUE(chart.exportPng(png));
+    QImage image(png);
+    EXPECT_FALSE(image.isNull());
+    EXPECT_GT(image.width(), 100);
+    const QString csvPath = dir.filePath(QStringLiteral("chart.csv"));
+    ASSERT_TRUE(chart.exportCsv(csvPath));
+    const QStringList lines =
+        QString::fromUtf8(test::readFile(csvPath)).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    EXPECT_EQ(lines.first(), QStringLiteral("time,in,lag"));
+    EXPECT_GE(lines.size(), 1 + 24);
+    EXPECT_TRUE(lines.at(1).contains(QLatin1Char('T'))); // ISO time
+}
+
+TEST(TimeSeriesChart, LiveLinesWithoutAStore)
+{
+    ui::TimeSeriesChart chart(QStringLiteral("partitions"));
+    const int a = chart.addLiveLine(QStringLiteral("p0"));
+    const int b = chart.addLiveLine(QStringLiteral("p1"));
+    QSignalSpy loaded(&chart, &ui::TimeSeriesChart::loaded);
+    chart.reload();
+    EXPECT_EQ(loaded.size(), 1);
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    chart.appendPoint(a, now, 3);
+    chart.appendPoint(b, now, 4);
+    chart.appendPoint(b, now + 10, 5);
+    chart.flush();
+    EXPECT_EQ(chart.pointCount(a), 1);
+    EXPECT_EQ(chart.pointCount(b), 2);
+    EXPECT_TRUE(chart.csv().startsWith(QStringLiteral("time,p0,p1\n")));
+}

@@ -1,0 +1,104 @@
+// Page base: session attachment and the loading/empty/error states.
+#include "clusterpage.h"
+#include "session/clustersession.h"
+
+#include <QLabel>
+#include <QStackedLayout>
+
+namespace kastle::ui {
+
+ClusterPage::ClusterPage(QWidget *parent)
+    : QWidget(parent)
+{
+    m_stack = new QStackedLayout(this);
+    m_state = new QLabel(this);
+    m_state->setObjectName(QStringLiteral("pageState"));
+    m_state->setAlignment(Qt::AlignCenter);
+    m_state->setWordWrap(true);
+    m_state->setMargin(24);
+    m_stack->addWidget(m_state);
+    showState(PageState::Disconnected, tr("Not connected. Connect to the cluster to see it."));
+}
+
+void ClusterPage::setSession(core::ClusterSession *session, core::MetricsStore *history)
+{
+    if (m_session)
+        disconnect(m_session, nullptr, this, nullptr);
+    m_session = session;
+    m_history = history;
+    if (!session) {
+        m_snapshot.reset();
+        showState(PageState::Disconnected, tr("Not connected. Connect to the cluster to see it."));
+        return;
+    }
+    connect(session, &core::ClusterSession::snapshotPublished, this,
+            [this](const core::ClusterSnapshotPtr &s) {
+                m_snapshot = s;
+                showSnapshot(s);
+            });
+    m_snapshot = session->snapshot();
+    if (m_snapshot)
+        showSnapshot(m_snapshot);
+    else
+        showState(PageState::Loading, tr("Connecting…"));
+}
+
+void ClusterPage::refresh()
+{
+    if (m_session)
+        m_session->refresh();
+}
+
+void ClusterPage::setContent(QWidget *content)
+{
+    m_content = content;
+    m_stack->addWidget(content);
+}
+
+void ClusterPage::showContent()
+{
+    if (m_content && m_stack->currentWidget() != m_content)
+        m_stack->setCurrentWidget(m_content);
+}
+
+void ClusterPage::showState(PageState state, const QString &text)
+{
+    m_state->setProperty("pageState", int(state));
+    m_state->setText(text);
+    m_stack->setCurrentWidget(m_state);
+}
+
+QString ClusterPage::stateText() const
+{
+    return showingContent() ? QString() : m_state->text();
+}
+
+bool ClusterPage::showingContent() const
+{
+    return m_content && m_stack->currentWidget() == m_content;
+}
+
+bool ClusterPage::showSessionState(const core::ClusterSnapshotPtr &s, bool hasData,
+                                   const QString &emptyText)
+{
+    if (!s) {
+        showState(PageState::Loading, tr("Connecting…"));
+        return false;
+    }
+    if (!s->coverage.testFlag(core::Coverage::Metadata)) {
+        if (s->status.state == core::SessionState::Lost)
+            showState(PageState::Error,
+                      tr("The cluster does not answer: %1").arg(s->status.reason));
+        else
+            showState(PageState::Loading, tr("Loading…"));
+        return false;
+    }
+    if (!hasData) {
+        showState(PageState::Empty, emptyText);
+        return false;
+    }
+    showContent();
+    return true;
+}
+
+} // namespace kastle::ui

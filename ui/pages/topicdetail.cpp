@@ -1,0 +1,175 @@
+// Topic detail: partitions, throughput chart, consuming groups.
+#include "topicdetail.h"
+#include "charts/timeserieschart.h"
+#include "snapshotmodels.h"
+#include "theme.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace kastle::ui {
+
+namespace {
+
+// Partition lines drawn live; more would be unreadable (the table has every partition).
+constexpr int kMaxPartitionLines = 8;
+
+QTableView *makeTable(QAbstractItemModel *model, const QString &name, QWidget *parent)
+{
+    auto *proxy = new QSortFilterProxyModel(parent);
+    proxy->setSourceModel(model);
+    proxy->setSortRole(SortRole);
+    auto *table = new QTableView(parent);
+    table->setObjectName(name);
+    table->setModel(proxy);
+    table->setSortingEnabled(true);
+    table->sortByColumn(0, Qt::AscendingOrder);
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->setAlternatingRowColors(true);
+    table->verticalHeader()->hide();
+    table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 8);
+    table->horizontalHeader()->setStretchLastSection(true);
+    return table;
+}
+
+} // namespace
+
+TopicDetail::TopicDetail(QWidget *parent)
+    : QWidget(parent)
+{
+    setObjectName(QStringLiteral("topicDetail"));
+    auto *back = new QPushButton(tr("← All topics"), this);
+    back->setObjectName(QStringLiteral("backToTopics"));
+    back->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Left));
+    m_title = new QLabel(this);
+    m_title->setObjectName(QStringLiteral("topicTitle"));
+    QFont f = m_title->font();
+    f.setPointSizeF(f.pointSizeF() * 1.3);
+    f.setBold(true);
+    m_title->setFont(f);
+    m_summary = new QLabel(this);
+    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto *configs = new QPushButton(Theme::icon(QStringLiteral("settings")), tr("Configs…"), this);
+    auto *add = new QPushButton(tr("Add partitions…"), this);
+    auto *del = new QPushButton(Theme::icon(QStringLiteral("delete")), tr("Delete…"), this);
+    auto *head = new QHBoxLayout;
+    head->addWidget(back);
+    head->addSpacing(8);
+    head->addWidget(m_title);
+    head->addSpacing(12);
+    head->addWidget(m_summary, 1);
+    head->addWidget(configs);
+    head->addWidget(add);
+    head->addWidget(del);
+
+    m_partitions = new PartitionTableModel(this);
+    m_consumers = new GroupOffsetTableModel(this);
+    m_partitionTable = makeTable(m_partitions, QStringLiteral("partitionTable"), this);
+    m_consumerTable = makeTable(m_consumers, QStringLiteral("topicConsumers"), this);
+    m_chart = new TimeSeriesChart(tr("Messages per second"), this);
+    m_chart->setObjectName(QStringLiteral("topicChart"));
+    m_chart->setRange(TimeSeriesChart::Range::FiveMinutes);
+
+    auto *consumersBox = new QWidget(this);
+    auto *consumersLayout = new QVBoxLayout(consumersBox);
+    consumersLayout->setContentsMargins(0, 0, 0, 0);
+    consumersLayout->addWidget(new QLabel(tr("Consumer groups reading this topic"), consumersBox));
+    consumersLayout->addWidget(m_consumerTable, 1);
+    auto *bottom = new QSplitter(Qt::Horizontal, this);
+    bottom->addWidget(m_chart);
+    bottom->addWidget(consumersBox);
+    bottom->setStretchFactor(0, 3);
+    bottom->setStretchFactor(1, 2);
+    auto *split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(m_partitionTable);
+    split->addWidget(bottom);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 4, 0, 0);
+    layout->addLayout(head);
+    layout->addWidget(split, 1);
+
+    connect(back, &QPushButton::clicked, this, &TopicDetail::backRequested);
+    connect(configs, &QPushButton::clicked, this, [this] { Q_EMIT configsRequested(m_topic); });
+    connect(add, &QPushButton::clicked, this, [this] { Q_EMIT addPartitionsRequested(m_topic); });
+    connect(del, &QPushButton::clicked, this, [this] { Q_EMIT deleteRequested(m_topic); });
+}
+
+void TopicDetail::setHistory(core::MetricsStore *history)
+{
+    m_history = history;
+    m_chart->setStore(history);
+}
+
+void TopicDetail::showTopic(const QString &name)
+{
+    m_topic = name;
+    m_title->setText(name);
+    m_partitions->setTopic(nullptr);
+    rebuildChart();
+    setSnapshot(m_snapshot);
+}
+
+void TopicDetail::rebuildChart()
+{
+    m_chart->clearLines();
+    m_chart->addLine(tr("%1 (all partitions)").arg(m_topic), core::EntityKind::Topic, m_topic,
+                     core::Metric::MessagesPerSecond, tr("msg/s"));
+    // Per-partition rates are not in the history: those lines fill live from the snapshots.
+    m_chartPartitions = 0;
+    const core::TopicSnapshot *t = m_snapshot ? m_snapshot->topics->find(m_topic) : nullptr;
+    const int n = t ? std::min<int>(int(t->partitions.size()), kMaxPartitionLines) : 0;
+    for (int p = 0; p < n; ++p)
+        m_chart->addLiveLine(tr("partition %1").arg(p), tr("msg/s"));
+    m_chartPartitions = n;
+    m_chart->setStore(m_history); // reloads the topic's line
+}
+
+void TopicDetail::reloadCharts()
+{
+    m_chart->reload();
+}
+
+void TopicDetail::setSnapshot(const core::ClusterSnapshotPtr &snapshot)
+{
+    m_snapshot = snapshot;
+    if (m_topic.isEmpty())
+        return;
+    const core::TopicSnapshot *t = snapshot ? snapshot->topics->find(m_topic) : nullptr;
+    if (!t) {
+        m_summary->setText(snapshot ? tr("This topic no longer exists.") : QString());
+        m_partitions->setTopic(nullptr);
+        m_consumers->setTopicAcrossGroups(nullptr, m_topic);
+        return;
+    }
+    m_partitions->setTopic(modelsupport::sharedTopic(snapshot, m_topic));
+    m_consumers->setTopicAcrossGroups(snapshot, m_topic);
+    m_summary->setText(tr("%n partition(s), replication factor %1, %2 messages, %3, %4 msg/s",
+                          nullptr, int(t->partitions.size()))
+                           .arg(t->replicationFactor)
+                           .arg(formatCount(t->messageCount), formatBytes(t->sizeBytes),
+                                formatRate(t->messagesPerSecond)));
+    if (int(t->partitions.size()) != m_chartPartitions && m_chartPartitions < kMaxPartitionLines)
+        rebuildChart();
+    if (snapshot->offsetsAtMs != m_lastOffsetsAt) {
+        m_lastOffsetsAt = snapshot->offsetsAtMs;
+        m_chart->refreshTail();
+        for (int p = 0; p < m_chartPartitions; ++p) {
+            const core::PartitionSnapshot &ps = t->partitions[size_t(p)];
+            if (ps.messagesPerSecond >= 0)
+                m_chart->appendPoint(1 + p, snapshot->offsetsAtMs, ps.messagesPerSecond);
+        }
+    }
+}
+
+} // namespace kastle::ui
