@@ -39,7 +39,7 @@ TimeSeriesChart::TimeSeriesChart(const QString &title, QWidget *parent)
     // second (QObject) owner makes the chart's destruction order unsafe.
     m_timeAxis = new QDateTimeAxis;
     m_timeAxis->setFormat(QStringLiteral("HH:mm"));
-    m_timeAxis->setTickCount(6);
+    m_timeAxis->setTickCount(4); // "HH:mm:ss" labels fit a half-width chart
     m_valueAxis = new QValueAxis;
     m_valueAxis->setLabelFormat(QStringLiteral("%.0f"));
     m_valueAxis->setRange(0, 1);
