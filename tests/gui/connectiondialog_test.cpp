@@ -24,7 +24,7 @@ Workspace::Paths tempPaths(const QTemporaryDir &dir)
 {
     return {dir.filePath(QStringLiteral("kastle.sqlite")),
             QStringLiteral(KASTLE_TEST_DATA_DIR "/../fake-broker.sh"),
-            dir.filePath(QStringLiteral("sandbox"))};
+            dir.filePath(QStringLiteral("sandbox")), QString()};
 }
 
 template<typename T>

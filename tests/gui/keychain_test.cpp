@@ -85,7 +85,7 @@ TEST(Keychain, PasswordNeverReachesTheDatabaseFile)
     QString id;
     {
         Workspace ws({dbPath, QStringLiteral("/nonexistent/kastle-broker"),
-                      dir.filePath(QStringLiteral("sandbox"))});
+                      dir.filePath(QStringLiteral("sandbox")), QString()});
         ws.open();
         ASSERT_TRUE(ws.persistent());
         ConnectionProfile p;

@@ -27,7 +27,7 @@ namespace {
 Workspace::Paths paths(const QTemporaryDir &dir, const QString &broker)
 {
     return {dir.filePath(QStringLiteral("kastle.sqlite")), broker,
-            dir.filePath(QStringLiteral("sandbox"))};
+            dir.filePath(QStringLiteral("sandbox")), QString()};
 }
 
 QString fakeBroker()

@@ -65,7 +65,8 @@ protected:
         ws.sampleData()->stop();
         window.reset();
         ws.sandbox()->stop();
-        QTest::qWaitFor([&] { return ws.sandbox()->state() == State::Stopped; }, 10000);
+        EXPECT_TRUE(QTest::qWaitFor([&] { return ws.sandbox()->state() == State::Stopped; }, 10000))
+            << "the sandbox did not stop";
     }
     static QString sandbox() { return ConnectionListModel::sandboxId(); }
 

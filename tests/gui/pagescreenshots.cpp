@@ -1,7 +1,8 @@
 // kastle_page_screenshots: every cluster page of the sandbox with sample data flowing, in the
 // light and the dark theme, for visual review (not a test). Run under Xvfb:
-//   QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1400x900x24" \
+//   QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1400x900x24"
 //       build/<dir>/bin/kastle_page_screenshots <output dir> [seconds of sample data]
+// (one command line).
 // Uses a throw-away data directory and the kastle-broker beside the executable.
 #include "appsetup.h"
 #include "clusterview.h"

@@ -68,7 +68,7 @@ int main(int argc, char **argv)
     caFile.close();
 
     core::Workspace ws({tmp.filePath(QStringLiteral("kastle.sqlite")), broker,
-                        tmp.filePath(QStringLiteral("sandbox"))});
+                        tmp.filePath(QStringLiteral("sandbox")), QString()});
     core::installLogCapture(ws.log());
     ws.open();
     for (const auto &[name, env] : {std::pair{"Payments (EU)", core::Environment::Production},

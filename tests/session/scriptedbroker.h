@@ -39,7 +39,6 @@ public:
     void serve(protocol::Versions versions,
                std::function<core::ResponseOf<Req>(const Req &, int16_t version)> answer)
     {
-        using Resp = core::ResponseOf<Req>;
         m_apis[int16_t(Req::apiKey)] =
             Api{versions, [answer](int16_t version, protocol::Reader &body, int32_t correlation) {
                     protocol::readRequestHeader(body, protocol::isFlexible<Req>(version));
