@@ -25,6 +25,24 @@ std::optional<Error> topicResultError(const rd_kafka_topic_result_t *const *resu
     return std::nullopt;
 }
 
+// The completion shared by CreateTopics, DeleteTopics and CreatePartitions: the setup error,
+// the event's error, then the first failed topic result; `results` picks the event's results.
+template<class ReplyFn, class Results>
+auto topicsCompletion(ReplyFn reply, QString what, Results results)
+{
+    return [reply, what, results](rd_kafka_event_t *event, const Error *setup) {
+        if (setup)
+            return reply(*setup);
+        if (auto e = eventError(event, what))
+            return reply(*e);
+        size_t n = 0;
+        const auto *topics = results(event, &n);
+        if (auto e = topicResultError(topics, n, what))
+            return reply(*e);
+        reply(Done{});
+    };
+}
+
 } // namespace
 
 void SessionOperations::createTopic(const NewTopic &topic, Reply<Done> done)
@@ -51,18 +69,11 @@ void SessionOperations::createTopic(const NewTopic &topic, Reply<Done> done)
             rd_kafka_NewTopic_destroy(nt);
             return Done{};
         },
-        [reply, what](rd_kafka_event_t *event, const Error *setup) {
-            if (setup)
-                return reply(*setup);
-            if (auto e = eventError(event, what))
-                return reply(*e);
-            size_t n = 0;
-            const auto *results =
-                rd_kafka_CreateTopics_result_topics(rd_kafka_event_CreateTopics_result(event), &n);
-            if (auto e = topicResultError(results, n, what))
-                return reply(*e);
-            reply(Done{});
-        },
+        topicsCompletion(reply, what,
+                         [](rd_kafka_event_t *event, size_t *n) {
+                             return rd_kafka_CreateTopics_result_topics(
+                                 rd_kafka_event_CreateTopics_result(event), n);
+                         }),
         m_worker.requestTimeout());
 }
 
@@ -78,18 +89,11 @@ void SessionOperations::deleteTopic(const QString &name, Reply<Done> done)
             rd_kafka_DeleteTopic_destroy(dt);
             return Done{};
         },
-        [reply, what](rd_kafka_event_t *event, const Error *setup) {
-            if (setup)
-                return reply(*setup);
-            if (auto e = eventError(event, what))
-                return reply(*e);
-            size_t n = 0;
-            const auto *results =
-                rd_kafka_DeleteTopics_result_topics(rd_kafka_event_DeleteTopics_result(event), &n);
-            if (auto e = topicResultError(results, n, what))
-                return reply(*e);
-            reply(Done{});
-        },
+        topicsCompletion(reply, what,
+                         [](rd_kafka_event_t *event, size_t *n) {
+                             return rd_kafka_DeleteTopics_result_topics(
+                                 rd_kafka_event_DeleteTopics_result(event), n);
+                         }),
         m_worker.requestTimeout());
 }
 
@@ -110,18 +114,11 @@ void SessionOperations::addPartitions(const QString &topic, int32_t totalPartiti
             rd_kafka_NewPartitions_destroy(np);
             return Done{};
         },
-        [reply, what](rd_kafka_event_t *event, const Error *setup) {
-            if (setup)
-                return reply(*setup);
-            if (auto e = eventError(event, what))
-                return reply(*e);
-            size_t n = 0;
-            const auto *results = rd_kafka_CreatePartitions_result_topics(
-                rd_kafka_event_CreatePartitions_result(event), &n);
-            if (auto e = topicResultError(results, n, what))
-                return reply(*e);
-            reply(Done{});
-        },
+        topicsCompletion(reply, what,
+                         [](rd_kafka_event_t *event, size_t *n) {
+                             return rd_kafka_CreatePartitions_result_topics(
+                                 rd_kafka_event_CreatePartitions_result(event), n);
+                         }),
         m_worker.requestTimeout());
 }
 
