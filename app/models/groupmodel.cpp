@@ -1,11 +1,25 @@
 // Group rows: merged by id; a replaced group piece is a change only if a shown figure differs.
 #include "groupmodel.h"
+#include "history/metricsstore.h"
+
+#include <QDateTime>
+#include <QSet>
 
 #include <algorithm>
 
 namespace kastle::core {
 
 namespace {
+
+QStringList topicsOf(const GroupSnapshot &g)
+{
+    QStringList topics;
+    for (const GroupOffset &o : g.offsets) { // sorted by (topic, partition)
+        if (topics.isEmpty() || topics.constLast() != o.topic)
+            topics.append(o.topic);
+    }
+    return topics;
+}
 
 int distinctTopics(const GroupSnapshot &g)
 {
@@ -25,8 +39,57 @@ GroupModel::GroupModel(QObject *parent)
     : SnapshotTableModel(parent)
 {}
 
+void GroupModel::setHistory(MetricsStore *history)
+{
+    if (history == m_history)
+        return;
+    m_history = history;
+    ++m_historyJob;
+    // Trends restart from the new store; it has recorded the rounds seen live so far.
+    m_trends.clear();
+    if (!m_rows.empty())
+        Q_EMIT dataChanged(index(0, LagTrendColumn), index(int(m_rows.size()) - 1, LagTrendColumn),
+                           {TrendRole});
+    askHistory(m_rows);
+}
+
+void GroupModel::askHistory(const std::vector<Row> &rows)
+{
+    if (!m_history || rows.empty())
+        return;
+    QList<QString> names;
+    names.reserve(qsizetype(rows.size()));
+    for (const Row &r : rows)
+        names.append(r.group->groupId); // the cache asks for each group once
+    QList<SeriesRequest> requests =
+        m_trends.historyRequests(names, QDateTime::currentMSecsSinceEpoch());
+    if (requests.isEmpty())
+        return;
+    const quint64 job = m_historyJob;
+    m_history->querySeriesList(requests).then(this, [this, job, requests](
+                                                        const QList<Result<Series>> &answers) {
+        if (job != m_historyJob || !m_trends.fillFromHistory(requests, answers) || m_rows.empty())
+            return;
+        Q_EMIT dataChanged(index(0, LagTrendColumn), index(int(m_rows.size()) - 1, LagTrendColumn),
+                           {TrendRole});
+    });
+}
+
 void GroupModel::setSnapshot(const ClusterSnapshotPtr &snapshot)
 {
+    // Live trend values first, so that the merge reports the rows whose trend moved.
+    QSet<QString> trendMoved;
+    if (!snapshot) {
+        m_trends.clear();
+        m_trendRoundMs = 0;
+        ++m_historyJob;
+    } else if (snapshot->groupsAtMs > 0 && snapshot->groupsAtMs != m_trendRoundMs) {
+        m_trendRoundMs = snapshot->groupsAtMs;
+        for (const GroupSnapshotPtr &g : snapshot->groups->groups) {
+            if (m_trends.add(g->groupId, snapshot->groupsAtMs, double(g->totalLag)))
+                trendMoved.insert(g->groupId);
+        }
+    }
     std::vector<Row> next;
     if (snapshot) {
         const auto &groups = snapshot->groups->groups;
@@ -43,7 +106,9 @@ void GroupModel::setSnapshot(const ClusterSnapshotPtr &snapshot)
     }
     mergeRows(
         m_rows, std::move(next), [](const Row &r) -> const QString & { return r.group->groupId; },
-        [](const Row &a, const Row &b) {
+        [&trendMoved](const Row &a, const Row &b) {
+            if (!trendMoved.isEmpty() && trendMoved.contains(b.group->groupId))
+                return false;
             if (a.group == b.group)
                 return true;
             const GroupSnapshot &x = *a.group;
@@ -53,6 +118,10 @@ void GroupModel::setSnapshot(const ClusterSnapshotPtr &snapshot)
                    x.totalLag == y.totalLag && x.maxLagSeconds == y.maxLagSeconds &&
                    x.coordinator == y.coordinator && x.errorCode == y.errorCode;
         });
+    // Gone groups leave the trends (and are asked for again should they come back).
+    if (lastUpdate().removed > 0)
+        m_trends.retain([this](const QString &id) { return rowOf(id) >= 0; });
+    askHistory(m_rows);
 }
 
 const GroupSnapshot *GroupModel::groupAt(int row) const
@@ -96,6 +165,13 @@ QVariant GroupModel::data(const QModelIndex &index, int role) const
         return g.state;
     case LagRole:
         return qlonglong(g.totalLag);
+    case TrendRole:
+        return QVariant::fromValue(m_trends.values(g.groupId));
+    case TopicsRole:
+        return topicsOf(g);
+    case Qt::ToolTipRole:
+        return index.column() == TopicsColumn ? QVariant(topicsOf(g).join(QStringLiteral(", ")))
+                                              : QVariant();
     case ProblemRole:
         return g.totalLag > 0 || g.errorCode != 0;
     case Qt::TextAlignmentRole:
@@ -114,6 +190,7 @@ QVariant GroupModel::data(const QModelIndex &index, int role) const
         case TopicsColumn:
             return row.topics;
         case LagColumn:
+        case LagTrendColumn:
             return qlonglong(g.totalLag);
         case LagSecondsColumn:
             return g.maxLagSeconds;
@@ -135,6 +212,8 @@ QVariant GroupModel::data(const QModelIndex &index, int role) const
             return formatCount(row.topics);
         case LagColumn:
             return formatCount(g.totalLag);
+        case LagTrendColumn:
+            return {};
         case LagSecondsColumn:
             return formatSeconds(g.maxLagSeconds);
         case CoordinatorColumn:
@@ -162,6 +241,8 @@ QVariant GroupModel::headerData(int section, Qt::Orientation orientation, int ro
         return tr("Topics");
     case LagColumn:
         return tr("Lag");
+    case LagTrendColumn:
+        return tr("Lag trend");
     case LagSecondsColumn:
         return tr("Lag (time)");
     case CoordinatorColumn:

@@ -3,6 +3,9 @@
 // refused while members are active, the jump palette, and create-topic validation.
 #include "clusterview.h"
 #include "mainwindow.h"
+#include "models/groupmembermodel.h"
+#include "models/groupmodel.h"
+#include "models/groupoffsetmodel.h"
 #include "pages/configeditor.h"
 #include "pages/groupspage.h"
 #include "pages/overviewpage.h"
@@ -236,6 +239,12 @@ TEST_F(PagesTest, GroupWithActiveMembersCannotBeDeletedAndTheRefusalSaysWhy)
     box->close();
     groups->openGroup(lagging);
     EXPECT_EQ(groups->openedGroup(), lagging);
+    // The list and the detail read the entity models: the group's row, members and offsets.
+    EXPECT_GE(groups->model()->rowOf(lagging), 0);
+    EXPECT_GE(groups->members()->rowCount(), 1);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return groups->offsets()->rowCount() > 0; }, 15000));
+    EXPECT_EQ(groups->offsets()->index(0, 0).data(core::GroupOffsetModel::GroupRole).toString(),
+              lagging);
 }
 
 TEST_F(PagesTest, JumpPaletteFindsTopicsAndOpensThem)

@@ -2,8 +2,11 @@
 #include "groupspage.h"
 #include "charts/sparklinedelegate.h"
 #include "charts/timeserieschart.h"
+#include "models/entityproxies.h"
+#include "models/groupmembermodel.h"
+#include "models/groupmodel.h"
+#include "models/groupoffsetmodel.h"
 #include "session/clustersession.h"
-#include "snapshotmodels.h"
 #include "theme.h"
 
 #include <QHBoxLayout>
@@ -12,14 +15,16 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTableView>
-#include <QTreeWidget>
 #include <QVBoxLayout>
 
 namespace kastle::ui {
+
+using core::GroupMemberModel;
+using core::GroupModel;
+using core::GroupOffsetModel;
 
 namespace {
 
@@ -37,19 +42,29 @@ void setUpTable(QTableView *table)
     table->horizontalHeader()->setStretchLastSection(true);
 }
 
+// A table of the detail over `model` through `proxy`.
+QTableView *makeTable(QSortFilterProxyModel *proxy, QAbstractItemModel *model, const QString &name,
+                      QWidget *parent)
+{
+    proxy->setSourceModel(model);
+    auto *table = new QTableView(parent);
+    table->setObjectName(name);
+    table->setModel(proxy);
+    setUpTable(table);
+    return table;
+}
+
 } // namespace
 
 GroupsPage::GroupsPage(QWidget *parent)
     : ClusterPage(parent)
 {
     setObjectName(QStringLiteral("groupsPage"));
-    m_model = new GroupTableModel(this);
-    m_proxy = new QSortFilterProxyModel(this);
+    m_model = new GroupModel(this);
+    m_proxy = new core::GroupProxy(this);
     m_proxy->setSourceModel(m_model);
-    m_proxy->setSortRole(SortRole);
-    m_proxy->setFilterRole(KeyRole);
-    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
-    m_offsets = new GroupOffsetTableModel(this);
+    m_members = new GroupMemberModel(this);
+    m_offsets = new GroupOffsetModel(this);
 
     auto *content = new QWidget(this);
     m_views = new QStackedWidget(content);
@@ -68,12 +83,15 @@ GroupsPage::GroupsPage(QWidget *parent)
     m_table->setObjectName(QStringLiteral("groupTable"));
     m_table->setModel(m_proxy);
     setUpTable(m_table);
-    m_table->sortByColumn(GroupTableModel::Group, Qt::AscendingOrder);
-    m_table->setColumnWidth(GroupTableModel::Group, 240);
-    m_table->setColumnWidth(GroupTableModel::Topics, 200);
-    m_table->setColumnWidth(GroupTableModel::Trend, 110);
-    m_table->setItemDelegateForColumn(GroupTableModel::Trend,
-                                      new SparklineDelegate(SparklineRole, m_table));
+    m_table->sortByColumn(GroupModel::GroupColumn, Qt::AscendingOrder);
+    // The columns of the list: group, state, members, topics, lag, trend, lag in time (the
+    // assignor is in the detail's summary; the coordinator matters to few).
+    m_table->hideColumn(GroupModel::ProtocolColumn);
+    m_table->hideColumn(GroupModel::CoordinatorColumn);
+    m_table->setColumnWidth(GroupModel::GroupColumn, 240);
+    m_table->setColumnWidth(GroupModel::LagTrendColumn, 110);
+    m_table->setItemDelegateForColumn(GroupModel::LagTrendColumn,
+                                      new SparklineDelegate(GroupModel::TrendRole, m_table));
     auto *listLayout = new QVBoxLayout(list);
     listLayout->setContentsMargins(0, 4, 0, 0);
     listLayout->addLayout(bar);
@@ -100,23 +118,18 @@ GroupsPage::GroupsPage(QWidget *parent)
     head->addSpacing(12);
     head->addWidget(m_summary, 1);
     head->addWidget(m_delete);
-    m_members = new QTreeWidget(detail);
-    m_members->setObjectName(QStringLiteral("groupMembers"));
-    m_members->setHeaderLabels({tr("Member"), tr("Client"), tr("Host"), tr("Assigned")});
-    m_members->setRootIsDecorated(true);
-    auto *offsetProxy = new QSortFilterProxyModel(detail);
-    offsetProxy->setSourceModel(m_offsets);
-    offsetProxy->setSortRole(SortRole);
-    m_offsetTable = new QTableView(detail);
-    m_offsetTable->setObjectName(QStringLiteral("groupOffsets"));
-    m_offsetTable->setModel(offsetProxy);
-    setUpTable(m_offsetTable);
-    m_offsetTable->hideColumn(GroupOffsetTableModel::Group);
-    m_offsetTable->sortByColumn(GroupOffsetTableModel::Topic, Qt::AscendingOrder);
+    m_memberTable = makeTable(new core::GroupMemberProxy(detail), m_members,
+                              QStringLiteral("groupMembers"), detail);
+    m_memberTable->hideColumn(GroupMemberModel::InstanceColumn);
+    m_memberTable->sortByColumn(GroupMemberModel::ClientColumn, Qt::AscendingOrder);
+    m_offsetTable = makeTable(new core::GroupOffsetProxy(detail), m_offsets,
+                              QStringLiteral("groupOffsets"), detail);
+    m_offsetTable->hideColumn(GroupOffsetModel::GroupColumn);
+    m_offsetTable->sortByColumn(GroupOffsetModel::TopicColumn, Qt::AscendingOrder);
     m_chart = new TimeSeriesChart(tr("Lag (messages)"), detail);
     m_chart->setObjectName(QStringLiteral("groupLagChart"));
     auto *top = new QSplitter(Qt::Horizontal, detail);
-    top->addWidget(m_members);
+    top->addWidget(m_memberTable);
     top->addWidget(m_offsetTable);
     top->setStretchFactor(0, 2);
     top->setStretchFactor(1, 3);
@@ -135,10 +148,9 @@ GroupsPage::GroupsPage(QWidget *parent)
     layout->addWidget(m_views);
     setContent(content);
 
-    connect(m_filter, &QLineEdit::textChanged, m_proxy,
-            &QSortFilterProxyModel::setFilterFixedString);
+    connect(m_filter, &QLineEdit::textChanged, m_proxy, &core::GroupProxy::setSearchText);
     connect(m_table, &QTableView::activated, this,
-            [this](const QModelIndex &i) { openGroup(i.data(KeyRole).toString()); });
+            [this](const QModelIndex &i) { openGroup(i.data(GroupModel::KeyRole).toString()); });
     connect(back, &QPushButton::clicked, this, &GroupsPage::showList);
     connect(m_delete, &QPushButton::clicked, this, [this] { deleteGroup(m_group); });
 }
@@ -146,6 +158,7 @@ GroupsPage::GroupsPage(QWidget *parent)
 void GroupsPage::setSession(core::ClusterSession *session, core::MetricsStore *history)
 {
     m_chart->setStore(history);
+    m_model->setHistory(history);
     if (!session)
         m_model->setSnapshot(nullptr);
     ClusterPage::setSession(session, history);
@@ -180,6 +193,8 @@ void GroupsPage::openGroup(const QString &groupId)
     m_title->setText(groupId);
     m_chartTopics.clear();
     m_chart->clearLines();
+    m_members->setGroupId(groupId);
+    m_offsets->setGroupId(groupId);
     m_views->setCurrentIndex(1);
     showDetail(snapshot());
 }
@@ -211,32 +226,20 @@ void GroupsPage::rebuildChart(const core::GroupSnapshot *g)
 
 void GroupsPage::showDetail(const core::ClusterSnapshotPtr &s)
 {
+    // The member and offset models follow the snapshot themselves (rows merged in place).
+    m_members->setSnapshot(s);
+    m_offsets->setSnapshot(s);
     const core::GroupSnapshot *g = s ? s->groups->find(m_group) : nullptr;
     if (!g) {
         m_summary->setText(s ? tr("This group no longer exists.") : QString());
-        m_offsets->setGroup(nullptr);
-        m_members->clear();
         return;
     }
-    m_offsets->setGroup(modelsupport::sharedGroup(s, m_group));
     m_summary->setText(
         tr("%1, %n member(s), total lag %2, protocol %3", nullptr, int(g->members.size()))
-            .arg(g->state.isEmpty() ? tr("state unknown") : g->state, formatCount(g->totalLag),
-                 g->protocol.isEmpty() ? tr("none") : g->protocol));
+            .arg(g->state.isEmpty() ? tr("state unknown") : g->state,
+                 core::formatCount(g->totalLag), g->protocol.isEmpty() ? tr("none") : g->protocol));
     const QString refusal = deleteRefusal(m_group);
     m_delete->setToolTip(refusal);
-
-    // Members: rebuilt (a group has few members).
-    m_members->clear();
-    for (const core::GroupMember &m : g->members) {
-        auto *item = new QTreeWidgetItem(
-            m_members, {m.memberId, m.clientId, m.clientHost,
-                        tr("%n partition(s)", nullptr, int(m.assignment.size()))});
-        for (const core::TopicPartition &tp : m.assignment)
-            new QTreeWidgetItem(item, {QStringLiteral("%1-%2").arg(tp.topic).arg(tp.partition)});
-    }
-    m_members->expandAll();
-    m_members->resizeColumnToContents(0);
 
     rebuildChart(g);
     m_chart->refreshTail();

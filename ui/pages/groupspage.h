@@ -9,14 +9,17 @@
 class QLabel;
 class QStackedWidget;
 class QTableView;
-class QTreeWidget;
 class QPushButton;
-class QSortFilterProxyModel;
+
+namespace kastle::core {
+class GroupModel;
+class GroupProxy;
+class GroupMemberModel;
+class GroupOffsetModel;
+} // namespace kastle::core
 
 namespace kastle::ui {
 
-class GroupTableModel;
-class GroupOffsetTableModel;
 class TimeSeriesChart;
 
 class GroupsPage : public ClusterPage
@@ -29,9 +32,11 @@ public:
     QLineEdit *filterEdit() const override { return m_filter; }
     void refresh() override;
 
-    GroupTableModel *model() const { return m_model; }
-    QSortFilterProxyModel *proxy() const { return m_proxy; }
+    core::GroupModel *model() const { return m_model; }
+    core::GroupProxy *proxy() const { return m_proxy; }
     QTableView *table() const { return m_table; }
+    core::GroupMemberModel *members() const { return m_members; }
+    core::GroupOffsetModel *offsets() const { return m_offsets; }
     TimeSeriesChart *lagChart() const { return m_chart; }
     QString openedGroup() const { return m_group; }
 
@@ -52,9 +57,10 @@ private:
     void showDetail(const core::ClusterSnapshotPtr &snapshot);
     void rebuildChart(const core::GroupSnapshot *group);
 
-    GroupTableModel *m_model;
-    QSortFilterProxyModel *m_proxy;
-    GroupOffsetTableModel *m_offsets;
+    core::GroupModel *m_model;
+    core::GroupProxy *m_proxy;
+    core::GroupMemberModel *m_members;
+    core::GroupOffsetModel *m_offsets;
     QStackedWidget *m_views;
     QTableView *m_table;
     QLineEdit *m_filter;
@@ -63,7 +69,7 @@ private:
     QStringList m_chartTopics;
     QLabel *m_title;
     QLabel *m_summary;
-    QTreeWidget *m_members;
+    QTableView *m_memberTable;
     QTableView *m_offsetTable;
     TimeSeriesChart *m_chart;
     QPushButton *m_delete;

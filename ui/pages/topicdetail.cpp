@@ -1,6 +1,7 @@
 // Topic detail: partitions, throughput chart, consuming groups.
 #include "topicdetail.h"
 #include "charts/timeserieschart.h"
+#include "models/groupoffsetmodel.h"
 #include "snapshotmodels.h"
 #include "theme.h"
 
@@ -71,9 +72,10 @@ TopicDetail::TopicDetail(QWidget *parent)
     head->addWidget(del);
 
     m_partitions = new PartitionTableModel(this);
-    m_consumers = new GroupOffsetTableModel(this);
+    m_consumers = new core::GroupOffsetModel(this);
     m_partitionTable = makeTable(m_partitions, QStringLiteral("partitionTable"), this);
     m_consumerTable = makeTable(m_consumers, QStringLiteral("topicConsumers"), this);
+    m_consumerTable->hideColumn(core::GroupOffsetModel::TopicColumn);
     m_chart = new TimeSeriesChart(tr("Messages per second"), this);
     m_chart->setObjectName(QStringLiteral("topicChart"));
     m_chart->setRange(TimeSeriesChart::Range::FiveMinutes);
@@ -115,6 +117,7 @@ void TopicDetail::showTopic(const QString &name)
 {
     m_topic = name;
     m_title->setText(name);
+    m_consumers->setTopic(name);
     m_partitions->setTopic(nullptr);
     rebuildChart();
     setSnapshot(m_snapshot);
@@ -125,14 +128,17 @@ void TopicDetail::rebuildChart()
     m_chart->clearLines();
     m_chart->addLine(tr("%1 (all partitions)").arg(m_topic), core::EntityKind::Topic, m_topic,
                      core::Metric::MessagesPerSecond, tr("msg/s"));
-    // Per-partition rates are not in the history: those lines fill live from the snapshots.
+    // Partition lines: the range is filled from the history (which records a partition when its
+    // figures change, at most once a minute), then each snapshot appends the partition's rate.
     m_chartPartitions = 0;
     const core::TopicSnapshot *t = m_snapshot ? m_snapshot->topics->find(m_topic) : nullptr;
     const int n = t ? std::min<int>(int(t->partitions.size()), kMaxPartitionLines) : 0;
     for (int p = 0; p < n; ++p)
-        m_chart->addLiveLine(tr("partition %1").arg(p), tr("msg/s"));
+        m_chart->addLine(tr("partition %1").arg(p), core::EntityKind::Partition,
+                         core::partitionEntityName(m_topic, p), core::Metric::MessagesPerSecond,
+                         tr("msg/s"));
     m_chartPartitions = n;
-    m_chart->setStore(m_history); // reloads the topic's line
+    m_chart->setStore(m_history); // reloads every line for the range
 }
 
 void TopicDetail::reloadCharts()
@@ -149,11 +155,11 @@ void TopicDetail::setSnapshot(const core::ClusterSnapshotPtr &snapshot)
     if (!t) {
         m_summary->setText(snapshot ? tr("This topic no longer exists.") : QString());
         m_partitions->setTopic(nullptr);
-        m_consumers->setTopicAcrossGroups(nullptr, m_topic);
+        m_consumers->setSnapshot(nullptr);
         return;
     }
     m_partitions->setTopic(modelsupport::sharedTopic(snapshot, m_topic));
-    m_consumers->setTopicAcrossGroups(snapshot, m_topic);
+    m_consumers->setSnapshot(snapshot);
     m_summary->setText(tr("%n partition(s), replication factor %1, %2 messages, %3, %4 msg/s",
                           nullptr, int(t->partitions.size()))
                            .arg(t->replicationFactor)

@@ -1,7 +1,7 @@
 // One topic in detail: its partitions (leader, replicas, ISR with out-of-sync replicas marked,
-// offline, start/end offsets, messages, size, messages/s), a throughput chart (the topic's
-// history from the store, and each partition's rate live as snapshots arrive), and the groups
-// consuming it with their lag.
+// offline, start/end offsets, messages, size, messages/s), a throughput chart (the topic and its
+// first partitions, each range filled from the history store at once, then live as snapshots
+// arrive), and the groups consuming it with their lag.
 #pragma once
 
 #include "session/snapshot.h"
@@ -12,13 +12,13 @@ class QLabel;
 class QTableView;
 
 namespace kastle::core {
+class GroupOffsetModel;
 class MetricsStore;
-}
+} // namespace kastle::core
 
 namespace kastle::ui {
 
 class PartitionTableModel;
-class GroupOffsetTableModel;
 class TimeSeriesChart;
 
 class TopicDetail : public QWidget
@@ -34,7 +34,7 @@ public:
     void reloadCharts();
 
     PartitionTableModel *partitions() const { return m_partitions; }
-    GroupOffsetTableModel *consumers() const { return m_consumers; }
+    core::GroupOffsetModel *consumers() const { return m_consumers; }
     TimeSeriesChart *chart() const { return m_chart; }
 
 Q_SIGNALS:
@@ -54,7 +54,7 @@ private:
     QLabel *m_title;
     QLabel *m_summary;
     PartitionTableModel *m_partitions;
-    GroupOffsetTableModel *m_consumers;
+    core::GroupOffsetModel *m_consumers;
     QTableView *m_partitionTable;
     QTableView *m_consumerTable;
     TimeSeriesChart *m_chart;

@@ -1,0 +1,140 @@
+// Trend buckets: live values, history fill, held values across empty buckets.
+#include "trendcache.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace kastle::core {
+
+namespace {
+
+qint64 bucketOf(qint64 timeMs, qint64 stepMs)
+{
+    return timeMs >= 0 ? timeMs / stepMs : -((-timeMs + stepMs - 1) / stepMs);
+}
+
+} // namespace
+
+TrendCache::TrendCache(EntityKind kind, Metric metric, Options options)
+    : m_kind(kind)
+    , m_metric(metric)
+    , m_options(options)
+{
+    m_options.buckets = std::max(2, m_options.buckets);
+    m_options.stepMs = std::max<qint64>(1, m_options.stepMs);
+}
+
+void TrendCache::trim(Trend &trend) const
+{
+    const qsizetype excess = trend.values.size() - m_options.buckets;
+    if (excess > 0) {
+        trend.values.remove(0, excess);
+        trend.firstBucket += excess;
+    }
+}
+
+bool TrendCache::add(const QString &name, qint64 timeMs, double value)
+{
+    if (value < 0 || !std::isfinite(value) || timeMs <= 0)
+        return false;
+    const qint64 bucket = bucketOf(timeMs, m_options.stepMs);
+    Trend &trend = m_trends[name];
+    if (trend.values.isEmpty()) {
+        trend.firstBucket = bucket;
+        trend.values = {value};
+        return true;
+    }
+    const qint64 last = trend.firstBucket + trend.values.size() - 1;
+    if (bucket < last)
+        return false; // older than what is shown (a late or repeated round)
+    if (bucket == last) {
+        if (trend.values.constLast() == value)
+            return false;
+        trend.values.last() = value;
+        return true;
+    }
+    // Buckets without a value hold the one before (at most a window's worth is kept anyway).
+    const qint64 held = std::min<qint64>(bucket - last - 1, m_options.buckets);
+    const double previous = trend.values.constLast();
+    for (qint64 i = 0; i < held; ++i)
+        trend.values.append(previous);
+    trend.values.append(value);
+    trend.firstBucket = bucket - (trend.values.size() - 1);
+    trim(trend);
+    return true;
+}
+
+QList<double> TrendCache::values(const QString &name) const
+{
+    const auto it = m_trends.constFind(name);
+    return it == m_trends.constEnd() ? QList<double>{} : it->values;
+}
+
+QList<SeriesRequest> TrendCache::historyRequests(const QList<QString> &names, qint64 nowMs)
+{
+    QList<SeriesRequest> requests;
+    const qint64 from = nowMs - m_options.buckets * m_options.stepMs;
+    for (const QString &name : names) {
+        if (m_asked.contains(name))
+            continue;
+        m_asked.insert(name);
+        SeriesRequest r;
+        r.kind = m_kind;
+        r.name = name;
+        r.metric = m_metric;
+        r.fromMs = from;
+        r.toMs = nowMs;
+        r.stepMs = m_options.stepMs;
+        requests.append(std::move(r));
+    }
+    return requests;
+}
+
+bool TrendCache::fillFromHistory(const QList<SeriesRequest> &requests,
+                                 const QList<Result<Series>> &answers)
+{
+    bool changed = false;
+    const qsizetype n = std::min(requests.size(), answers.size());
+    for (qsizetype i = 0; i < n; ++i) {
+        if (!answers[i] || answers[i]->points.isEmpty())
+            continue;
+        // The history as buckets of its own (same rule as live values: gaps hold).
+        TrendCache scratch(m_kind, m_metric, m_options);
+        const QString &name = requests[i].name;
+        for (const SeriesPoint &p : answers[i]->points)
+            scratch.add(name, p.timeMs, p.value);
+        const auto h = scratch.m_trends.constFind(name);
+        if (h == scratch.m_trends.constEnd())
+            continue;
+        const Trend &history = *h;
+        Trend &live = m_trends[name];
+        if (live.values.isEmpty()) {
+            live = history;
+            changed = true;
+            continue;
+        }
+        // Only the buckets before the first live one; a gap up to it holds the last value.
+        if (history.firstBucket >= live.firstBucket)
+            continue;
+        const qint64 historyLast = history.firstBucket + history.values.size() - 1;
+        const qint64 upTo = std::min(historyLast, live.firstBucket - 1);
+        QList<double> prefix = history.values.mid(0, upTo - history.firstBucket + 1);
+        const qint64 held =
+            std::min<qint64>(live.firstBucket - 1 - upTo, qint64(m_options.buckets));
+        for (qint64 k = 0; k < held; ++k)
+            prefix.append(prefix.constLast());
+        live.firstBucket -= prefix.size();
+        live.values = prefix + live.values;
+        trim(live);
+        changed = true;
+    }
+    return changed;
+}
+
+void TrendCache::clear()
+{
+    m_trends.clear();
+    m_asked.clear();
+}
+
+} // namespace kastle::core
