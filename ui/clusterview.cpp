@@ -1,6 +1,5 @@
 // Per-cluster container.
 #include "clusterview.h"
-#include "emptystatepage.h"
 #include "messages/messagespage.h"
 #include "pages/brokerspage.h"
 #include "pages/groupspage.h"
@@ -16,6 +15,8 @@
 #include <QStackedWidget>
 #include <QTabBar>
 #include <QVBoxLayout>
+
+#include <array>
 
 namespace kastle::ui {
 
@@ -67,11 +68,16 @@ ClusterView::ClusterView(core::Workspace &workspace, const QString &clusterId, Q
             MessagesPage::forCluster(m_workspace, m_clusterId, this));
     connect(m_tabs, &QTabBar::currentChanged, m_pages, &QStackedWidget::setCurrentIndex);
 
+    // The header follows this cluster's row of the sidebar model: a change anywhere in the
+    // changed range (not only its first row), and a reload of all profiles.
     ConnectionListModel *model = m_workspace.connections();
-    connect(model, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex &tl) {
-        if (m_workspace.connections()->idAt(tl.row()) == m_clusterId)
-            refreshHeader();
-    });
+    connect(model, &QAbstractItemModel::dataChanged, this,
+            [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
+                const int row = m_workspace.connections()->rowOf(m_clusterId);
+                if (row >= topLeft.row() && row <= bottomRight.row())
+                    refreshHeader();
+            });
+    connect(model, &QAbstractItemModel::modelReset, this, &ClusterView::refreshHeader);
     refreshHeader();
 
     connect(&m_workspace, &core::Workspace::sessionOpened, this, [this](const QString &id) {
@@ -79,23 +85,22 @@ ClusterView::ClusterView(core::Workspace &workspace, const QString &clusterId, Q
             attachSession();
     });
     connect(&m_workspace, &core::Workspace::sessionClosing, this, [this](const QString &id) {
-        if (id != m_clusterId)
-            return;
-        for (ClusterPage *p :
-             {static_cast<ClusterPage *>(m_overviewPage), static_cast<ClusterPage *>(m_brokersPage),
-              static_cast<ClusterPage *>(m_topicsPage), static_cast<ClusterPage *>(m_groupsPage)})
-            p->setSession(nullptr, nullptr);
+        if (id == m_clusterId)
+            setPagesSession(nullptr, nullptr);
     });
     attachSession();
 }
 
 void ClusterView::attachSession()
 {
-    core::ClusterSession *session = m_workspace.session(m_clusterId);
-    core::MetricsStore *history = m_workspace.history(m_clusterId);
-    for (ClusterPage *p :
-         {static_cast<ClusterPage *>(m_overviewPage), static_cast<ClusterPage *>(m_brokersPage),
-          static_cast<ClusterPage *>(m_topicsPage), static_cast<ClusterPage *>(m_groupsPage)})
+    setPagesSession(m_workspace.session(m_clusterId), m_workspace.history(m_clusterId));
+}
+
+void ClusterView::setPagesSession(core::ClusterSession *session, core::MetricsStore *history)
+{
+    const std::array<ClusterPage *, 4> pages{m_overviewPage, m_brokersPage, m_topicsPage,
+                                             m_groupsPage};
+    for (ClusterPage *p : pages)
         p->setSession(session, history);
 }
 
@@ -141,6 +146,8 @@ void ClusterView::addPage(const QString &key, const QString &title, QWidget *pag
         m_pages->removeWidget(old);
         old->deleteLater();
         m_tabs->setTabText(at, title);
+        // Removing the page in front makes the stack show its neighbour; keep it on the tab.
+        m_pages->setCurrentIndex(m_tabs->currentIndex());
         return;
     }
     m_keys.append(key);

@@ -5,7 +5,7 @@
 // message browser with addPage(key, ...).
 #pragma once
 
-#include <QHash>
+#include <QStringList>
 #include <QWidget>
 
 class QLabel;
@@ -15,8 +15,9 @@ class QTabBar;
 class QFrame;
 
 namespace kastle::core {
+class ClusterSession;
+class MetricsStore;
 class Workspace;
-struct ConnectionTestOutcome;
 } // namespace kastle::core
 
 namespace kastle::ui {
@@ -62,6 +63,7 @@ private:
     void refreshHeader();
     QWidget *makeOverview();
     void attachSession();
+    void setPagesSession(core::ClusterSession *session, core::MetricsStore *history);
 
     core::Workspace &m_workspace;
     QString m_clusterId;
@@ -73,11 +75,11 @@ private:
     QPushButton *m_connect;
     QTabBar *m_tabs;
     QStackedWidget *m_pages;
-    QStringList m_keys; // tab index -> key
-    OverviewPage *m_overviewPage = nullptr;
-    BrokersPage *m_brokersPage;
-    TopicsPage *m_topicsPage;
-    GroupsPage *m_groupsPage;
+    QStringList m_keys;                     // tab index -> key
+    OverviewPage *m_overviewPage = nullptr; // inside the overview tab, under the status row
+    BrokersPage *m_brokersPage = nullptr;
+    TopicsPage *m_topicsPage = nullptr;
+    GroupsPage *m_groupsPage = nullptr;
 };
 
 } // namespace kastle::ui

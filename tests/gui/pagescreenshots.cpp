@@ -11,6 +11,7 @@
 #include "pages/configeditor.h"
 #include "pages/groupspage.h"
 #include "pages/topicspage.h"
+#include "screengrab.h"
 #include "theme.h"
 #include "widgets/jumppalette.h"
 #include "workspace.h"
@@ -28,12 +29,10 @@ using namespace kastle;
 
 namespace {
 
+// The widget with the popups open over it (the jump palette), once charts and style settled.
 bool save(QWidget *w, const QString &path)
 {
-    QTest::qWait(400); // let layouts, charts and the style settle
-    const bool ok = w->grab().save(path);
-    std::printf("%s %s\n", ok ? "wrote" : "FAILED", qPrintable(path));
-    return ok;
+    return test::saveScreenshot(w, path, 400);
 }
 
 } // namespace

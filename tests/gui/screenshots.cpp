@@ -1,14 +1,17 @@
 // kastle_screenshots: renders the main screens for visual review (not a test). Run under Xvfb:
 //   QT_QPA_PLATFORM=xcb xvfb-run -a build/<dir>/bin/kastle_screenshots <output dir> [broker]
-// Writes welcome, sandbox, connection dialog (production, SASL_SSL) and settings dialog, each
-// in the light and the dark theme. Uses a throw-away data directory.
+// Writes welcome, sandbox, connection dialog (production, SASL_SSL), settings dialog and the
+// Ctrl+K jump palette over the window, each in the light and the dark theme. Uses a throw-away
+// data directory.
 #include "appsetup.h"
 #include "clusterview.h"
 #include "connectiondialog.h"
 #include "mainwindow.h"
 #include "models/connectionlistmodel.h"
+#include "screengrab.h"
 #include "settingsdialog.h"
 #include "theme.h"
+#include "widgets/jumppalette.h"
 #include "workspace.h"
 
 #include <QApplication>
@@ -19,18 +22,14 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <cstdio>
-
 using namespace kastle;
 
 namespace {
 
+// The widget with the popups open over it (the jump palette), once the style settled.
 bool save(QWidget *w, const QString &path)
 {
-    QTest::qWait(150); // let layouts and the style settle
-    const bool ok = w->grab().save(path);
-    std::printf("%s %s\n", ok ? "wrote" : "FAILED", qPrintable(path));
-    return ok;
+    return test::saveScreenshot(w, path, 150);
 }
 
 void fillDialog(ui::ConnectionDialog *d, const QString &caFile)
@@ -117,6 +116,13 @@ int main(int argc, char **argv)
         QDialog *about = window.showAbout();
         failures += !save(about, out + QStringLiteral("/about-") + suffix + QStringLiteral(".png"));
         about->close();
+
+        // Ctrl+K over the window: a popup of its own, drawn into the window's image.
+        ui::JumpPalette *palette = window.showJumpPalette();
+        QTest::keyClicks(palette->input(), QStringLiteral("pay"));
+        failures += !save(&window,
+                          out + QStringLiteral("/jump-palette-") + suffix + QStringLiteral(".png"));
+        palette->close();
     }
     // The sandbox page after a broker failure (zero brokers is refused by kastle-broker).
     ws.sandbox()->stop();
