@@ -83,10 +83,13 @@ void GroupModel::setSnapshot(const ClusterSnapshotPtr &snapshot)
         m_trends.clear();
         m_trendRoundMs = 0;
         ++m_historyJob;
-    } else if (snapshot->groupsAtMs > 0 && snapshot->groupsAtMs != m_trendRoundMs) {
-        m_trendRoundMs = snapshot->groupsAtMs;
+    } else if (snapshot->takenAtMs > 0 && snapshot->takenAtMs != m_trendRoundMs) {
+        // Each group's lag as of the snapshot's time: an unchanged group keeps its piece (and
+        // its old offsetsAtMs) but its lag still holds now, so its trend moves on with the rest.
+        // (ClusterSnapshot::groupsAtMs would be the natural clock, but the session leaves it 0.)
+        m_trendRoundMs = snapshot->takenAtMs;
         for (const GroupSnapshotPtr &g : snapshot->groups->groups) {
-            if (m_trends.add(g->groupId, snapshot->groupsAtMs, double(g->totalLag)))
+            if (m_trends.add(g->groupId, snapshot->takenAtMs, double(g->totalLag)))
                 trendMoved.insert(g->groupId);
         }
     }

@@ -70,7 +70,7 @@ private:
     TrendCache m_trends{EntityKind::Group, Metric::Lag};
     QPointer<MetricsStore> m_history;
     quint64 m_historyJob = 0;   // answers of an older store or cluster are dropped
-    int64_t m_trendRoundMs = 0; // groupsAtMs of the last snapshot added to the trends
+    int64_t m_trendRoundMs = 0; // takenAtMs of the last snapshot added to the trends
 };
 
 } // namespace kastle::core

@@ -122,6 +122,12 @@ GroupsPage::GroupsPage(QWidget *parent)
                               QStringLiteral("groupMembers"), detail);
     m_memberTable->hideColumn(GroupMemberModel::InstanceColumn);
     m_memberTable->sortByColumn(GroupMemberModel::ClientColumn, Qt::AscendingOrder);
+    // A group has few members: the columns fit their contents, except the long generated
+    // member id, so the assignment stays in view.
+    m_memberTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_memberTable->horizontalHeader()->setSectionResizeMode(GroupMemberModel::MemberColumn,
+                                                            QHeaderView::Interactive);
+    m_memberTable->setColumnWidth(GroupMemberModel::MemberColumn, 140);
     m_offsetTable = makeTable(new core::GroupOffsetProxy(detail), m_offsets,
                               QStringLiteral("groupOffsets"), detail);
     m_offsetTable->hideColumn(GroupOffsetModel::GroupColumn);
