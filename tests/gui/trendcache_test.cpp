@@ -1,7 +1,7 @@
 // Sparkline trends (TrendCache) and the groups' lag trend (GroupModel::TrendRole): live values
 // in evenly spaced buckets with held gaps, the history filling what came before the first live
 // value, and a GroupModel whose trend shows the last minutes from a real MetricsStore file at the
-// first snapshot instead of waiting for two live rounds.
+// first snapshot instead of waiting for two live rounds; a bench of 2,000 groups (figures only).
 #include "history/metricsstore.h"
 #include "models/groupmodel.h"
 #include "snapshotfactory.h"
@@ -9,9 +9,12 @@
 
 #include <QAbstractItemModelTester>
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QSignalSpy>
 
 #include <gtest/gtest.h>
+
+#include <cstdio>
 
 using namespace kastle::core;
 using namespace kastle::test;
@@ -171,4 +174,55 @@ TEST(GroupModel, LagTrendWithoutHistoryGrowsFromLiveRounds)
     changed.clear();
     model.setSnapshot(b.build());
     EXPECT_EQ(changed.count(), 0);
+}
+
+// Figures, not assertions on time: 2,000 groups with eleven minutes of rounds every 5 s in the
+// history; how long the one querySeriesList trip takes to fill every group's trend after the
+// first snapshot, and how long the UI-thread part (the answer merged into the model) takes.
+TEST(TrendBench, TwoThousandGroupsFillFromTheHistory)
+{
+    constexpr int Groups = 2000;
+    const auto groupName = [](int i) {
+        return QStringLiteral("group-%1").arg(i, 4, 10, QLatin1Char('0'));
+    };
+    QTemporaryDir dir;
+    MetricsStore store;
+    ASSERT_TRUE(store.open(dir.filePath(QStringLiteral("m.sqlite")), QStringLiteral("p")).result());
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    for (qint64 t = now - 660'000; t < now; t += 5000) {
+        MetricsFrame f{t, {}};
+        for (int i = 0; i < Groups; ++i) {
+            EntitySample g(EntityKind::Group, groupName(i));
+            g.setRaw(Metric::Lag, (t / 5000) % 100 + i);
+            f.samples.append(g);
+        }
+        store.record(std::move(f));
+    }
+    ASSERT_TRUE(store.flush().result());
+
+    SnapshotBuilder b;
+    b.takenAtMs = now;
+    for (int i = 0; i < Groups; ++i)
+        b.groups.push_back(makeGroup(groupName(i), QStringLiteral("Stable"), i));
+    GroupModel model;
+    model.setHistory(&store);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    QElapsedTimer timer;
+    timer.start();
+    model.setSnapshot(b.build());
+    const qint64 snapshotMs = timer.elapsed();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !changed.isEmpty(); }, 60000));
+    const qint64 filledMs = timer.elapsed();
+    for (int row = 0; row < Groups; row += 199)
+        EXPECT_GE(model.index(row, GroupModel::LagTrendColumn)
+                      .data(GroupModel::TrendRole)
+                      .value<QList<double>>()
+                      .size(),
+                  39)
+            << row;
+    std::printf("trend bench: %d groups, first snapshot %lld ms on the UI thread, trends "
+                "filled from the history %lld ms after it\n",
+                Groups, qlonglong(snapshotMs), qlonglong(filledMs));
+    RecordProperty("first_snapshot_ms", int(snapshotMs));
+    RecordProperty("filled_ms", int(filledMs));
 }
