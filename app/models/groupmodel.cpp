@@ -2,7 +2,6 @@
 #include "groupmodel.h"
 #include "history/metricsstore.h"
 
-#include <QDateTime>
 #include <QSet>
 
 #include <algorithm>
@@ -44,7 +43,6 @@ void GroupModel::setHistory(MetricsStore *history)
     if (history == m_history)
         return;
     m_history = history;
-    ++m_historyJob;
     // Trends restart from the new store; it has recorded the rounds seen live so far.
     m_trends.clear();
     if (!m_rows.empty())
@@ -61,17 +59,10 @@ void GroupModel::askHistory(const std::vector<Row> &rows)
     names.reserve(qsizetype(rows.size()));
     for (const Row &r : rows)
         names.append(r.group->groupId); // the cache asks for each group once
-    QList<SeriesRequest> requests =
-        m_trends.historyRequests(names, QDateTime::currentMSecsSinceEpoch());
-    if (requests.isEmpty())
-        return;
-    const quint64 job = m_historyJob;
-    m_history->querySeriesList(requests).then(this, [this, job, requests](
-                                                        const QList<Result<Series>> &answers) {
-        if (job != m_historyJob || !m_trends.fillFromHistory(requests, answers) || m_rows.empty())
-            return;
-        Q_EMIT dataChanged(index(0, LagTrendColumn), index(int(m_rows.size()) - 1, LagTrendColumn),
-                           {TrendRole});
+    m_trends.requestHistory(m_history, names, this, [this] {
+        if (!m_rows.empty())
+            Q_EMIT dataChanged(index(0, LagTrendColumn),
+                               index(int(m_rows.size()) - 1, LagTrendColumn), {TrendRole});
     });
 }
 
@@ -80,9 +71,8 @@ void GroupModel::setSnapshot(const ClusterSnapshotPtr &snapshot)
     // Live trend values first, so that the merge reports the rows whose trend moved.
     QSet<QString> trendMoved;
     if (!snapshot) {
-        m_trends.clear();
+        m_trends.clear(); // and drops history answers under way
         m_trendRoundMs = 0;
-        ++m_historyJob;
     } else if (snapshot->takenAtMs > 0 && snapshot->takenAtMs != m_trendRoundMs) {
         // Each group's lag as of the snapshot's time: an unchanged group keeps its piece (and
         // its old offsetsAtMs) but its lag still holds now, so its trend moves on with the rest.

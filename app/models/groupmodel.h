@@ -69,7 +69,6 @@ private:
     std::vector<Row> m_rows; // sorted by group id
     TrendCache m_trends{EntityKind::Group, Metric::Lag};
     QPointer<MetricsStore> m_history;
-    quint64 m_historyJob = 0;   // answers of an older store or cluster are dropped
     int64_t m_trendRoundMs = 0; // takenAtMs of the last snapshot added to the trends
 };
 

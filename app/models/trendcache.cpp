@@ -1,5 +1,8 @@
 // Trend buckets: live values, history fill, held values across empty buckets.
 #include "trendcache.h"
+#include "history/metricsstore.h"
+
+#include <QDateTime>
 
 #include <algorithm>
 #include <cmath>
@@ -131,10 +134,30 @@ bool TrendCache::fillFromHistory(const QList<SeriesRequest> &requests,
     return changed;
 }
 
+void TrendCache::requestHistory(MetricsStore *store, const QList<QString> &names, QObject *context,
+                                std::function<void()> changed)
+{
+    if (!store)
+        return;
+    QList<SeriesRequest> requests = historyRequests(names, QDateTime::currentMSecsSinceEpoch());
+    if (requests.isEmpty())
+        return;
+    const quint64 generation = m_generation;
+    // `this` lives as long as `context` (its owner), and a continuation whose context is gone
+    // does not run.
+    store->querySeriesList(requests).then(
+        context, [this, generation, requests,
+                  changed = std::move(changed)](const QList<Result<Series>> &answers) {
+            if (generation == m_generation && fillFromHistory(requests, answers) && changed)
+                changed();
+        });
+}
+
 void TrendCache::clear()
 {
     m_trends.clear();
     m_asked.clear();
+    ++m_generation;
 }
 
 } // namespace kastle::core

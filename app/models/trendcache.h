@@ -8,11 +8,11 @@
 // rounds may skip a bucket), so the trend's x axis is time, evenly spaced, and a sparkline can
 // draw it as is. At most `buckets` values are kept; older ones fall off the front.
 //
-// History: historyRequests() names the entities not asked for yet (each is asked once per
-// cache life) as SeriesRequests over the window, with the window's step, so a caller sends
-// them in one MetricsStore::querySeriesList trip (on the store's thread, never the UI's) and
-// hands the answers to fillFromHistory(). History fills only the buckets before the first live
-// value; live values always win.
+// History: requestHistory() asks the store for the entities not asked for yet (each is asked
+// once per cache life) over the window, with the window's step, in one
+// MetricsStore::querySeriesList trip (read on the store's thread, never the UI's), and merges
+// the answers when they come back. History fills only the buckets before the first live value;
+// live values always win. (historyRequests() and fillFromHistory() are the two halves.)
 #pragma once
 
 #include "history/metrics.h"
@@ -20,12 +20,16 @@
 
 #include <QHash>
 #include <QList>
+#include <QObject>
 #include <QSet>
 #include <QString>
 
+#include <functional>
 #include <iterator>
 
 namespace kastle::core {
+
+class MetricsStore;
 
 class TrendCache
 {
@@ -47,6 +51,13 @@ public:
     QList<double> values(const QString &name) const;
     bool contains(const QString &name) const { return m_trends.contains(name); }
 
+    // Asks `store` (may be null: nothing happens) for the trends of those of `names` never asked
+    // before, over the window that ends now. When the answers are merged and changed a trend,
+    // `changed` runs on `context`'s thread; answers that come after clear(), or after `context`
+    // (the owner of this cache) is gone, are dropped.
+    void requestHistory(MetricsStore *store, const QList<QString> &names, QObject *context,
+                        std::function<void()> changed);
+
     // Requests for those of `names` never asked before (they are marked asked), over the window
     // that ends at `nowMs`.
     QList<SeriesRequest> historyRequests(const QList<QString> &names, qint64 nowMs);
@@ -65,7 +76,8 @@ public:
         for (auto it = m_asked.begin(); it != m_asked.end();)
             it = keep(*it) ? std::next(it) : m_asked.erase(it);
     }
-    // Forgets everything, the asked marks included (another store, another cluster).
+    // Forgets everything, the asked marks included (another store, another cluster), and drops
+    // the answers of history requests still under way.
     void clear();
 
     const Options &options() const { return m_options; }
@@ -83,6 +95,7 @@ private:
     Options m_options;
     QHash<QString, Trend> m_trends;
     QSet<QString> m_asked;
+    quint64 m_generation = 0; // bumped by clear(): older history answers are stale
 };
 
 } // namespace kastle::core
