@@ -76,6 +76,7 @@ GroupsPage::GroupsPage(QWidget *parent)
     m_filter->setPlaceholderText(tr("Filter groups (Ctrl+F)"));
     m_filter->setClearButtonEnabled(true);
     m_count = new QLabel(list);
+    m_count->setObjectName(QStringLiteral("groupCount"));
     auto *bar = new QHBoxLayout;
     bar->addWidget(m_filter, 2);
     bar->addWidget(m_count, 1);
@@ -155,6 +156,9 @@ GroupsPage::GroupsPage(QWidget *parent)
     setContent(content);
 
     connect(m_filter, &QLineEdit::textChanged, m_proxy, &core::GroupProxy::setSearchText);
+    connect(m_filter, &QLineEdit::textChanged, this, &GroupsPage::updateCount);
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &GroupsPage::updateCount);
+    connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &GroupsPage::updateCount);
     connect(m_table, &QTableView::activated, this,
             [this](const QModelIndex &i) { openGroup(i.data(GroupModel::KeyRole).toString()); });
     connect(back, &QPushButton::clicked, this, &GroupsPage::showList);
@@ -186,9 +190,19 @@ void GroupsPage::showSnapshot(const core::ClusterSnapshotPtr &s)
         showSessionState(s, s && !s->groups->groups.empty(),
                          tr("No consumer groups on this cluster yet. Groups appear here as soon "
                             "as a consumer with a group id connects."));
-    m_count->setText(tr("%n group(s)", nullptr, m_model->rowCount()));
+    updateCount();
     if (!m_group.isEmpty())
         showDetail(s);
+}
+
+void GroupsPage::updateCount()
+{
+    const int shown = m_proxy->rowCount(), all = m_model->rowCount();
+    if (shown == 0 && all > 0)
+        m_count->setText(tr("No group matches the filter (%n group(s) in all).", nullptr, all));
+    else
+        m_count->setText(shown == all ? tr("%n group(s)", nullptr, all)
+                                      : tr("%1 of %n group(s)", nullptr, all).arg(shown));
 }
 
 void GroupsPage::openGroup(const QString &groupId)

@@ -55,6 +55,7 @@ protected:
 
 private:
     void showDetail(const core::ClusterSnapshotPtr &snapshot);
+    void updateCount(); // "3 of 12 group(s)" while filtered
     void rebuildChart(const core::GroupSnapshot *group);
 
     core::GroupModel *m_model;
