@@ -40,8 +40,11 @@ bool TrendCache::add(const QString &name, qint64 timeMs, double value)
 {
     if (value < 0 || !std::isfinite(value) || timeMs <= 0)
         return false;
-    const qint64 bucket = bucketOf(timeMs, m_options.stepMs);
-    Trend &trend = m_trends[name];
+    return put(m_trends[name], bucketOf(timeMs, m_options.stepMs), value);
+}
+
+bool TrendCache::put(Trend &trend, qint64 bucket, double value) const
+{
     if (trend.values.isEmpty()) {
         trend.firstBucket = bucket;
         trend.values = {value};
@@ -102,15 +105,15 @@ bool TrendCache::fillFromHistory(const QList<SeriesRequest> &requests,
         if (!answers[i] || answers[i]->points.isEmpty())
             continue;
         // The history as buckets of its own (same rule as live values: gaps hold).
-        TrendCache scratch(m_kind, m_metric, m_options);
-        const QString &name = requests[i].name;
-        for (const SeriesPoint &p : answers[i]->points)
-            scratch.add(name, p.timeMs, p.value);
-        const auto h = scratch.m_trends.constFind(name);
-        if (h == scratch.m_trends.constEnd())
+        Trend history;
+        history.values.reserve(m_options.buckets + 1);
+        for (const SeriesPoint &p : answers[i]->points) {
+            if (p.value >= 0 && std::isfinite(p.value))
+                put(history, bucketOf(p.timeMs, m_options.stepMs), p.value);
+        }
+        if (history.values.isEmpty())
             continue;
-        const Trend &history = *h;
-        Trend &live = m_trends[name];
+        Trend &live = m_trends[requests[i].name];
         if (live.values.isEmpty()) {
             live = history;
             changed = true;

@@ -88,6 +88,8 @@ private:
         qint64 firstBucket = 0;
         QList<double> values; // one per bucket from firstBucket on
     };
+    // Puts a value into its bucket of `trend` (see add()); true if the trend changed.
+    bool put(Trend &trend, qint64 bucket, double value) const;
     void trim(Trend &trend) const;
 
     EntityKind m_kind;

@@ -228,3 +228,50 @@ TEST(TrendBench, TwoThousandGroupsFillFromTheHistory)
     RecordProperty("first_snapshot_ms", int(snapshotMs));
     RecordProperty("filled_ms", int(filledMs));
 }
+
+// The same for the topics' messages/s (TopicModel's trend would make the same call): 10,000
+// topics, eleven minutes of 5 s rounds, one history trip.
+TEST(TrendBench, TenThousandTopicsFillFromTheHistory)
+{
+    constexpr int Topics = 10000;
+    const auto topicName = [](int i) {
+        return QStringLiteral("topic-%1").arg(i, 5, 10, QLatin1Char('0'));
+    };
+    QTemporaryDir dir;
+    MetricsStore store;
+    ASSERT_TRUE(store.open(dir.filePath(QStringLiteral("m.sqlite")), QStringLiteral("p")).result());
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    for (qint64 t = now - 660'000; t < now; t += 5000) {
+        MetricsFrame f{t, {}};
+        for (int i = 0; i < Topics; ++i) {
+            EntitySample topic(EntityKind::Topic, topicName(i));
+            topic.set(Metric::MessagesPerSecond, double((t / 5000 + i) % 50));
+            f.samples.append(topic);
+        }
+        store.record(std::move(f));
+    }
+    ASSERT_TRUE(store.flush().result());
+
+    QList<QString> names;
+    for (int i = 0; i < Topics; ++i)
+        names.append(topicName(i));
+    // The two halves of requestHistory(), timed apart: the trip (store's thread) and the merge
+    // (the caller's thread, the UI thread in the app).
+    TrendCache trends(EntityKind::Topic, Metric::MessagesPerSecond);
+    QElapsedTimer timer;
+    timer.start();
+    const QList<SeriesRequest> requests =
+        trends.historyRequests(names, QDateTime::currentMSecsSinceEpoch());
+    QFuture<QList<Result<Series>>> answers = store.querySeriesList(requests);
+    answers.waitForFinished();
+    const qint64 queryMs = timer.restart();
+    ASSERT_TRUE(trends.fillFromHistory(requests, answers.result()));
+    const qint64 mergeMs = timer.elapsed();
+    for (int i = 0; i < Topics; i += 997)
+        EXPECT_GE(trends.values(topicName(i)).size(), 39) << i;
+    std::printf("trend bench: %d topics, history trip %lld ms (store's thread), merge %lld ms "
+                "(caller's thread)\n",
+                Topics, qlonglong(queryMs), qlonglong(mergeMs));
+    RecordProperty("query_ms", int(queryMs));
+    RecordProperty("merge_ms", int(mergeMs));
+}
