@@ -41,6 +41,23 @@ MetricsFrame groupLagFrame(qint64 t, const QString &group, qint64 lag)
     return f;
 }
 
+// The benches' history: eleven minutes of 5 s rounds up to `now`, one figure of `count` entities
+// named name(i), valued value(t, i).
+template<typename Name, typename Value>
+void recordElevenMinutes(MetricsStore &store, qint64 now, EntityKind kind, Metric metric, int count,
+                         Name name, Value value)
+{
+    for (qint64 t = now - 660'000; t < now; t += 5000) {
+        MetricsFrame f{t, {}};
+        for (int i = 0; i < count; ++i) {
+            EntitySample sample(kind, name(i));
+            sample.set(metric, value(t, i));
+            f.samples.append(sample);
+        }
+        store.record(std::move(f));
+    }
+}
+
 } // namespace
 
 TEST(TrendCache, LiveValuesFillEvenBucketsAndHoldGaps)
@@ -191,15 +208,8 @@ TEST(TrendBench, TwoThousandGroupsFillFromTheHistory)
     MetricsStore store;
     ASSERT_TRUE(store.open(dir.filePath(QStringLiteral("m.sqlite")), QStringLiteral("p")).result());
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    for (qint64 t = now - 660'000; t < now; t += 5000) {
-        MetricsFrame f{t, {}};
-        for (int i = 0; i < Groups; ++i) {
-            EntitySample g(EntityKind::Group, groupName(i));
-            g.setRaw(Metric::Lag, (t / 5000) % 100 + i);
-            f.samples.append(g);
-        }
-        store.record(std::move(f));
-    }
+    recordElevenMinutes(store, now, EntityKind::Group, Metric::Lag, Groups, groupName,
+                        [](qint64 t, int i) { return double((t / 5000) % 100 + i); });
     ASSERT_TRUE(store.flush().result());
 
     SnapshotBuilder b;
@@ -241,15 +251,8 @@ TEST(TrendBench, TenThousandTopicsFillFromTheHistory)
     MetricsStore store;
     ASSERT_TRUE(store.open(dir.filePath(QStringLiteral("m.sqlite")), QStringLiteral("p")).result());
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    for (qint64 t = now - 660'000; t < now; t += 5000) {
-        MetricsFrame f{t, {}};
-        for (int i = 0; i < Topics; ++i) {
-            EntitySample topic(EntityKind::Topic, topicName(i));
-            topic.set(Metric::MessagesPerSecond, double((t / 5000 + i) % 50));
-            f.samples.append(topic);
-        }
-        store.record(std::move(f));
-    }
+    recordElevenMinutes(store, now, EntityKind::Topic, Metric::MessagesPerSecond, Topics, topicName,
+                        [](qint64 t, int i) { return double((t / 5000 + i) % 50); });
     ASSERT_TRUE(store.flush().result());
 
     QList<QString> names;
