@@ -14,6 +14,7 @@
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QTabBar>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include <array>
@@ -57,16 +58,20 @@ ClusterView::ClusterView(core::Workspace &workspace, const QString &clusterId, Q
     layout->addWidget(m_tabs);
     layout->addWidget(m_pages, 1);
 
-    addPage(QStringLiteral("overview"), tr("Overview"), makeOverview());
-    m_brokersPage = new BrokersPage(this);
-    addPage(QStringLiteral("brokers"), tr("Brokers"), m_brokersPage);
-    m_topicsPage = new TopicsPage(this);
-    addPage(QStringLiteral("topics"), tr("Topics"), m_topicsPage);
-    m_groupsPage = new GroupsPage(this);
-    addPage(QStringLiteral("groups"), tr("Consumer groups"), m_groupsPage);
-    addPage(QStringLiteral("messages"), tr("Messages"),
-            MessagesPage::forCluster(m_workspace, m_clusterId, this));
-    connect(m_tabs, &QTabBar::currentChanged, m_pages, &QStackedWidget::setCurrentIndex);
+    // Every tab at once; the pages behind them are built one per turn (building all five took
+    // ~75 ms of the UI thread at once), the overview now, and any page when it is asked for.
+    const QStringList titles = {tr("Overview"), tr("Brokers"), tr("Topics"), tr("Consumer groups"),
+                                tr("Messages")};
+    const QStringList keys = pageKeys();
+    for (qsizetype i = 0; i < keys.size(); ++i)
+        addPage(keys[i], titles[i], new QWidget(this));
+    m_built = QList<bool>(keys.size(), false);
+    ensurePage(0);
+    QTimer::singleShot(0, this, &ClusterView::buildNextPage);
+    connect(m_tabs, &QTabBar::currentChanged, this, [this](int index) {
+        ensurePage(index);
+        m_pages->setCurrentIndex(index);
+    });
 
     // The header follows this cluster's row of the sidebar model: a change anywhere in the
     // changed range (not only its first row), and a reload of all profiles.
@@ -91,6 +96,61 @@ ClusterView::ClusterView(core::Workspace &workspace, const QString &clusterId, Q
     attachSession();
 }
 
+void ClusterView::ensurePage(int index)
+{
+    if (index < 0 || index >= m_built.size() || m_built[index])
+        return;
+    m_built[index] = true;
+    const QString key = pageKeys().value(index);
+    const QString title = m_tabs->tabText(index);
+    ClusterPage *clusterPage = nullptr;
+    if (key == QLatin1String("overview")) {
+        addPage(key, title, makeOverview());
+        clusterPage = m_overviewPage;
+    } else if (key == QLatin1String("brokers")) {
+        addPage(key, title, m_brokersPage = new BrokersPage(this));
+        clusterPage = m_brokersPage;
+    } else if (key == QLatin1String("topics")) {
+        addPage(key, title, m_topicsPage = new TopicsPage(this));
+        clusterPage = m_topicsPage;
+    } else if (key == QLatin1String("groups")) {
+        addPage(key, title, m_groupsPage = new GroupsPage(this));
+        clusterPage = m_groupsPage;
+    } else if (key == QLatin1String("messages")) {
+        addPage(key, title, MessagesPage::forCluster(m_workspace, m_clusterId, this));
+    }
+    if (clusterPage)
+        clusterPage->setSession(m_workspace.session(m_clusterId), m_workspace.history(m_clusterId));
+}
+
+void ClusterView::buildNextPage()
+{
+    const qsizetype next = m_built.indexOf(false);
+    if (next < 0)
+        return;
+    ensurePage(int(next));
+    if (m_built.contains(false))
+        QTimer::singleShot(0, this, &ClusterView::buildNextPage);
+}
+
+BrokersPage *ClusterView::brokersPage() const
+{
+    const_cast<ClusterView *>(this)->ensurePage(1); // a cache filled on demand
+    return m_brokersPage;
+}
+
+TopicsPage *ClusterView::topicsPage() const
+{
+    const_cast<ClusterView *>(this)->ensurePage(2);
+    return m_topicsPage;
+}
+
+GroupsPage *ClusterView::groupsPage() const
+{
+    const_cast<ClusterView *>(this)->ensurePage(3);
+    return m_groupsPage;
+}
+
 void ClusterView::attachSession()
 {
     setPagesSession(m_workspace.session(m_clusterId), m_workspace.history(m_clusterId));
@@ -101,7 +161,8 @@ void ClusterView::setPagesSession(core::ClusterSession *session, core::MetricsSt
     const std::array<ClusterPage *, 4> pages{m_overviewPage, m_brokersPage, m_topicsPage,
                                              m_groupsPage};
     for (ClusterPage *p : pages)
-        p->setSession(session, history);
+        if (p) // pages not built yet attach when they are
+            p->setSession(session, history);
 }
 
 ClusterPage *ClusterView::currentClusterPage() const
@@ -158,6 +219,7 @@ void ClusterView::addPage(const QString &key, const QString &title, QWidget *pag
 QWidget *ClusterView::page(const QString &key) const
 {
     const qsizetype i = m_keys.indexOf(key);
+    const_cast<ClusterView *>(this)->ensurePage(int(pageKeys().indexOf(key)));
     return i >= 0 ? m_pages->widget(static_cast<int>(i)) : nullptr;
 }
 

@@ -45,10 +45,12 @@ public:
     void setCurrentPage(const QString &key);
     QString currentPage() const;
 
+    // Pages are built one per event-loop turn after the view (the overview at once), so a
+    // connect click does not build five pages in one go; asking for one builds it now.
     OverviewPage *overviewPage() const { return m_overviewPage; }
-    BrokersPage *brokersPage() const { return m_brokersPage; }
-    TopicsPage *topicsPage() const { return m_topicsPage; }
-    GroupsPage *groupsPage() const { return m_groupsPage; }
+    BrokersPage *brokersPage() const;
+    TopicsPage *topicsPage() const;
+    GroupsPage *groupsPage() const;
     // The page in front if it is one of the cluster pages (for Ctrl+F and F5), else null.
     ClusterPage *currentClusterPage() const;
     // Shows a topic or group in its page (the jump palette).
@@ -62,6 +64,9 @@ Q_SIGNALS:
 private:
     void refreshHeader();
     QWidget *makeOverview();
+    // Builds the built-in page at `index` of pageKeys() if it is not built yet.
+    void ensurePage(int index);
+    void buildNextPage();
     void attachSession();
     void setPagesSession(core::ClusterSession *session, core::MetricsStore *history);
 
@@ -80,6 +85,7 @@ private:
     BrokersPage *m_brokersPage = nullptr;
     TopicsPage *m_topicsPage = nullptr;
     GroupsPage *m_groupsPage = nullptr;
+    QList<bool> m_built; // per index of pageKeys(); the others hold a placeholder
 };
 
 } // namespace kastle::ui

@@ -65,6 +65,17 @@ bool TopicProxy::acceptsRow(const QModelIndex &first) const
     return m_showInternal || !first.data(TopicModel::InternalRole).toBool();
 }
 
+bool TopicProxy::lessThan(const QModelIndex &left, const QModelIndex &right) const
+{
+    // TopicModel's row order is QString::operator< on the name, which is what the default
+    // comparison of the name (case-sensitive, not locale-aware) gives too.
+    if (left.column() == TopicModel::NameColumn && right.column() == TopicModel::NameColumn &&
+        sortCaseSensitivity() == Qt::CaseSensitive && !isSortLocaleAware() &&
+        qobject_cast<const TopicModel *>(left.model()))
+        return left.row() < right.row();
+    return EntityFilterProxy::lessThan(left, right);
+}
+
 void PartitionProxy::setAnyFlags(PartitionFlags flags)
 {
     if (flags == m_flags)

@@ -52,6 +52,9 @@ public:
 
 protected:
     bool acceptsRow(const QModelIndex &first) const override;
+    // Over a TopicModel, whose rows are sorted by name, the name column compares row numbers:
+    // sorting, filtering and inserting 10,000 topics then reads no data per comparison.
+    bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
 
 private:
     bool m_showInternal = false;

@@ -193,6 +193,29 @@ QString PartitionModel::statusText(PartitionFlags flags)
     return tr("OK");
 }
 
+namespace {
+
+std::vector<int32_t> outOfSync(const PartitionSnapshot &p)
+{
+    std::vector<int32_t> missing;
+    for (int32_t r : p.replicas)
+        if (std::find(p.isr.begin(), p.isr.end(), r) == p.isr.end())
+            missing.push_back(r);
+    return missing;
+}
+
+Severity severityOf(const PartitionSnapshot &p)
+{
+    if (p.flags.testFlag(PartitionFlag::Offline))
+        return Severity::Critical;
+    if (p.flags.testFlag(PartitionFlag::UnderMinIsr) ||
+        p.flags.testFlag(PartitionFlag::UnderReplicated) || p.isr.size() < p.replicas.size())
+        return Severity::Warning;
+    return Severity::None;
+}
+
+} // namespace
+
 int PartitionModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : m_rows;
@@ -227,6 +250,12 @@ QVariant PartitionModel::data(const QModelIndex &index, int role) const
         return QVariant::fromValue(QList<int>(p->replicas.begin(), p->replicas.end()));
     case ProblemRole:
         return bool(p->flags & problems);
+    case SeverityRole:
+        return int(severityOf(*p));
+    case Qt::ToolTipRole:
+        if (index.column() == IsrColumn && p->isr.size() < p->replicas.size())
+            return tr("Out of sync: %1").arg(formatIds(outOfSync(*p)));
+        return {};
     case Qt::TextAlignmentRole:
         return index.column() == TopicColumn || index.column() == StatusColumn ||
                        index.column() == ReplicasColumn || index.column() == IsrColumn
@@ -268,8 +297,12 @@ QVariant PartitionModel::data(const QModelIndex &index, int role) const
             return p->leader < 0 ? tr("none") : QString::number(p->leader);
         case ReplicasColumn:
             return formatIds(p->replicas);
-        case IsrColumn:
-            return formatIds(p->isr);
+        case IsrColumn: {
+            QString text = formatIds(p->isr);
+            for (int32_t r : outOfSync(*p))
+                text += tr(" (%1 out of sync)").arg(r);
+            return text;
+        }
         case StartOffsetColumn:
             return formatCount(p->startOffset);
         case EndOffsetColumn:

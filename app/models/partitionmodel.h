@@ -21,7 +21,7 @@ public:
         PartitionColumn,
         LeaderColumn,
         ReplicasColumn,
-        IsrColumn,
+        IsrColumn, // the ISR, then the out-of-sync replicas marked (tooltip names them)
         StartOffsetColumn,
         EndOffsetColumn,
         MessagesColumn,
@@ -33,13 +33,14 @@ public:
     enum Role {
         KeyRole = EntityRole::Key, // "topic-3"
         SortRole = EntityRole::Sort,
-        SearchRole = EntityRole::Search,   // topic name
-        ProblemRole = EntityRole::Problem, // offline, under-replicated or under min ISR
-        TopicRole = EntityRole::FirstOwn,  // QString
-        PartitionRole,                     // int
-        FlagsRole,                         // int: PartitionFlags
-        LeaderRole,                        // int, -1 without a leader
-        ReplicasRole,                      // QList<int>
+        SearchRole = EntityRole::Search,     // topic name
+        ProblemRole = EntityRole::Problem,   // offline, under-replicated or under min ISR
+        SeverityRole = EntityRole::Severity, // Critical: offline; Warning: out-of-sync replicas
+        TopicRole = EntityRole::FirstOwn,    // QString
+        PartitionRole,                       // int
+        FlagsRole,                           // int: PartitionFlags
+        LeaderRole,                          // int, -1 without a leader
+        ReplicasRole,                        // QList<int>
     };
 
     explicit PartitionModel(QObject *parent = nullptr);

@@ -24,9 +24,14 @@ enum : int {
     Sort,                   // the column's value for sorting: numbers as numbers, -1 unknown
     Search,                 // the text a search box matches (same on every column of a row)
     Problem,                // bool: the row needs attention (offline, under-replicated, lagging)
+    Severity,               // int, a Severity: how loudly a view should mark the row
     FirstOwn = Qt::UserRole + 16, // models number their own roles from here
 };
 }
+
+// Values of EntityRole::Severity. Views colour the cells they choose by it; the models stay free
+// of colours (app/ has no GUI types).
+enum class Severity : int { None = 0, Warning = 1, Critical = 2 };
 
 // Figures as shown in tables; unknown (negative) figures show as an en dash.
 QString formatCount(qint64 value);

@@ -2,6 +2,7 @@
 // their proxies under QAbstractItemModelTester: a sequence of snapshots becomes in-place row
 // changes (inserted, removed, changed rows; never a reset), persistent indexes follow their rows,
 // and the proxies filter and sort by the models' roles.
+#include "history/metricsstore.h"
 #include "models/brokermodel.h"
 #include "models/entityproxies.h"
 #include "models/eventmodel.h"
@@ -13,7 +14,10 @@
 #include "snapshotfactory.h"
 
 #include <QAbstractItemModelTester>
+#include <QDateTime>
 #include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
 
 #include <tuple>
 
@@ -176,7 +180,9 @@ TEST(TopicModel, TopicsMergeByNameAndOnlyShownChangesSignal)
     const ClusterSnapshotPtr first = b.build();
     model.setSnapshot(first);
     ASSERT_EQ(model.rowCount(), 3);
-    EXPECT_EQ(cell(model, 0, 0), QStringLiteral("__consumer_offsets")); // sorted by name
+    EXPECT_EQ(model.index(0, 0).data(TopicModel::KeyRole).toString(),
+              QStringLiteral("__consumer_offsets")); // sorted by name
+    EXPECT_EQ(cell(model, 0, 0), TopicModel::tr("%1 (internal)").arg(u"__consumer_offsets"));
     EXPECT_EQ(cell(model, 2, TopicModel::MessagesColumn), QLocale().toString(300));
     EXPECT_EQ(model.index(2, TopicModel::PartitionsColumn).data(TopicModel::SortRole).toInt(), 3);
     EXPECT_EQ(proxy.rowCount(), 2); // internal topics hidden
@@ -232,6 +238,169 @@ TEST(TopicModel, TopicsMergeByNameAndOnlyShownChangesSignal)
     proxy.sort(TopicModel::MessagesPerSecondColumn, Qt::DescendingOrder);
     EXPECT_EQ(proxy.index(0, 0).data().toString(), QStringLiteral("orders"));
     EXPECT_EQ(proxy.index(1, 0).data().toString(), QStringLiteral("billing")); // -1 sorts last
+}
+
+TEST(TopicModel, TrendsGrowPerOffsetsRoundAndFlatRoundsStaySilent)
+{
+    Checked<TopicModel, TopicProxy> checked;
+    auto [model, proxy, s] = checked.parts();
+    proxy.sort(TopicModel::NameColumn, Qt::DescendingOrder);
+    // The dataChanged signals that carry only the trend.
+    const auto trendSignals = [&s = s] {
+        QList<QPair<int, int>> rows;
+        for (const QList<QVariant> &args : std::as_const(s.changed)) {
+            if (args.at(2).value<QList<int>>() != QList<int>{TopicModel::TrendRole})
+                continue;
+            EXPECT_EQ(args.at(0).value<QModelIndex>().column(), TopicModel::TrendColumn);
+            EXPECT_EQ(args.at(1).value<QModelIndex>().column(), TopicModel::TrendColumn);
+            rows.append(
+                {args.at(0).value<QModelIndex>().row(), args.at(1).value<QModelIndex>().row()});
+        }
+        return rows;
+    };
+
+    SnapshotBuilder b;
+    b.takenAtMs = 1'700'000'010'000; // the start of a 15 s bucket
+    const auto round = [&](double rateA, double rateB) {
+        b.topics = {makeTopic(QStringLiteral("a"), 1, 10, rateA),
+                    makeTopic(QStringLiteral("b"), 1, 10, rateB),
+                    makeTopic(QStringLiteral("c"), 1, 10)}; // rate unknown
+        s.clear();
+        model.setSnapshot(b.build());
+        b.takenAtMs += 15'000;
+    };
+    round(2, 0);
+    EXPECT_EQ(
+        model.index(0, TopicModel::TrendColumn).data(TopicModel::TrendRole).value<QList<double>>(),
+        QList<double>{2});
+    round(4, 0);
+    EXPECT_EQ(model.index(0, 0).data(TopicModel::TrendRole).value<QList<double>>(),
+              (QList<double>{2, 4}));
+    EXPECT_EQ(model.index(1, 0).data(TopicModel::TrendRole).value<QList<double>>(),
+              (QList<double>{0, 0}));
+    EXPECT_TRUE(model.index(2, 0).data(TopicModel::TrendRole).value<QList<double>>().isEmpty());
+    EXPECT_EQ(trendSignals(), (QList<QPair<int, int>>{{0, 1}})); // a and b, one run
+    // "b" stays flat at 0: its sparkline looks the same, so only "a" signals.
+    round(4, 0);
+    EXPECT_EQ(model.index(1, 0).data(TopicModel::TrendRole).value<QList<double>>(),
+              (QList<double>{0, 0, 0}));
+    EXPECT_EQ(trendSignals(), (QList<QPair<int, int>>{{0, 0}}));
+    // The same round again (no new offsets round) adds nothing.
+    b.takenAtMs -= 15'000;
+    round(4, 0);
+    EXPECT_TRUE(trendSignals().isEmpty());
+    EXPECT_EQ(model.index(0, 0).data(TopicModel::TrendRole).value<QList<double>>().size(), 3);
+    // Sorting by name through the row order (TopicProxy::lessThan) matches the names.
+    ASSERT_EQ(proxy.rowCount(), 3);
+    EXPECT_EQ(proxy.index(0, 0).data(TopicModel::KeyRole).toString(), QStringLiteral("c"));
+    EXPECT_EQ(proxy.index(2, 0).data(TopicModel::KeyRole).toString(), QStringLiteral("a"));
+    // A topic gone leaves the trends.
+    b.topics = {makeTopic(QStringLiteral("b"), 1, 10, 0)};
+    model.setSnapshot(b.build());
+    EXPECT_FALSE(model.trends().contains(QStringLiteral("a")));
+    EXPECT_TRUE(model.trends().contains(QStringLiteral("b")));
+}
+
+TEST(TopicModel, AFirstFillGoesInStepsOfTheInsertCap)
+{
+    Checked<TopicModel, TopicProxy> checked;
+    auto [model, proxy, s] = checked.parts();
+    model.setMaxInsertsPerUpdate(2);
+    SnapshotBuilder b;
+    for (const char *name : {"a", "b", "c", "d", "e"})
+        b.topics.push_back(makeTopic(QString::fromLatin1(name), 1, 10));
+    model.setSnapshot(b.build());
+    EXPECT_EQ(model.rowCount(), 2);
+    EXPECT_EQ(model.pendingRows(), 3);
+    EXPECT_EQ(model.index(1, 0).data(TopicModel::KeyRole).toString(), QStringLiteral("b"));
+    // A snapshot between the steps: "a" changed and "c" gone; shown rows update at once.
+    b.topics = {makeTopic(QStringLiteral("a"), 1, 99), b.topics[1], b.topics[3], b.topics[4]};
+    model.setSnapshot(b.build());
+    EXPECT_EQ(model.rowCount(), 4);
+    EXPECT_EQ(model.pendingRows(), 0);
+    EXPECT_EQ(model.index(0, TopicModel::MessagesColumn).data(TopicModel::SortRole).toLongLong(),
+              99);
+    QCoreApplication::processEvents(); // the queued step finds nothing left
+    EXPECT_EQ(model.rowCount(), 4);
+    EXPECT_EQ(s.resets.count(), 0);
+
+    // Ten new topics: two per turn of the event loop.
+    for (int i = 0; i < 10; ++i)
+        b.topics.push_back(makeTopic(QStringLiteral("x%1").arg(i), 1, 10));
+    model.setSnapshot(b.build());
+    EXPECT_EQ(model.rowCount(), 6);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return model.rowCount() == 14; }, 2000));
+    EXPECT_EQ(model.pendingRows(), 0);
+    EXPECT_EQ(proxy.rowCount(), 14);
+}
+
+TEST(TopicModel, TrendOfANewTopicComesFromTheHistory)
+{
+    QTemporaryDir dir;
+    MetricsStore store;
+    ASSERT_TRUE(store.open(dir.filePath(QStringLiteral("m.sqlite")), QStringLiteral("p")).result());
+    // Twelve minutes of recorded rates, one round every 30 s, the last a minute ago: 100 ... 122.
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    for (int k = 0; k <= 22; ++k) {
+        MetricsFrame frame{now - 720'000 + k * 30'000, {}};
+        EntitySample topic(EntityKind::Topic, QStringLiteral("orders"));
+        topic.set(Metric::MessagesPerSecond, 100 + k);
+        frame.samples.append(topic);
+        store.record(frame);
+    }
+    ASSERT_TRUE(store.flush().result());
+
+    TopicModel model;
+    Tester tester(&model, Fatal);
+    model.setHistory(&store);
+    SnapshotBuilder b;
+    b.takenAtMs = now;
+    b.topics = {makeTopic(QStringLiteral("orders"), 1, 10, 500)};
+    model.setSnapshot(b.build());
+    ASSERT_EQ(model.rowCount(), 1);
+    const QModelIndex trend = model.index(0, TopicModel::TrendColumn);
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] { return trend.data(TopicModel::TrendRole).value<QList<double>>().size() > 1; }, 5000));
+    const QList<double> values = trend.data(TopicModel::TrendRole).value<QList<double>>();
+    ASSERT_GE(values.size(), 39);              // ten minutes in 15 s buckets
+    EXPECT_EQ(values.last(), 500);             // the live value
+    EXPECT_EQ(values[values.size() - 2], 122); // the last recorded one, held up to now
+    EXPECT_TRUE(std::is_sorted(values.begin(), values.end()));
+}
+
+TEST(PartitionModel, OneTopicWithOutOfSyncReplicasMarked)
+{
+    Checked<PartitionModel, PartitionProxy> checked;
+    auto [model, proxy, s] = checked.parts();
+    model.setTopic(QStringLiteral("b")); // the topic detail's table: one topic only
+
+    SnapshotBuilder b;
+    auto topic = editPartition(makeTopic(QStringLiteral("b"), 2, 10), 1, [](PartitionSnapshot &p) {
+        p.replicas = {1, 2, 3};
+        p.isr = {1};
+        p.flags |= PartitionFlag::UnderReplicated;
+    });
+    topic = editPartition(topic, 0, [](PartitionSnapshot &p) {
+        p.leader = -1;
+        p.flags |= PartitionFlag::Offline;
+    });
+    b.topics = {makeTopic(QStringLiteral("a"), 4, 10), topic, makeTopic(QStringLiteral("c"), 3, 1)};
+    model.setSnapshot(b.build());
+    ASSERT_EQ(model.rowCount(), 2);
+    EXPECT_EQ(cell(model, 1, PartitionModel::IsrColumn),
+              QStringLiteral("1") + PartitionModel::tr(" (%1 out of sync)").arg(2) +
+                  PartitionModel::tr(" (%1 out of sync)").arg(3));
+    EXPECT_EQ(cell(model, 1, PartitionModel::IsrColumn, Qt::ToolTipRole),
+              PartitionModel::tr("Out of sync: %1").arg(QStringLiteral("2, 3")));
+    EXPECT_EQ(model.index(1, 0).data(PartitionModel::SeverityRole).toInt(), int(Severity::Warning));
+    EXPECT_EQ(model.index(0, 0).data(PartitionModel::SeverityRole).toInt(),
+              int(Severity::Critical));
+    EXPECT_TRUE(cell(model, 0, PartitionModel::IsrColumn, Qt::ToolTipRole).isEmpty());
+
+    // The topic gone: no rows, not the partitions of every topic.
+    b.topics = {makeTopic(QStringLiteral("a"), 4, 10)};
+    model.setSnapshot(b.build());
+    EXPECT_EQ(model.rowCount(), 0);
 }
 
 TEST(PartitionModel, AllPartitionsAsBlocksPerTopic)

@@ -3,13 +3,15 @@
 // refused while members are active, the jump palette, and create-topic validation.
 #include "clusterview.h"
 #include "mainwindow.h"
+#include "models/entityproxies.h"
 #include "models/groupmembermodel.h"
 #include "models/groupmodel.h"
 #include "models/groupoffsetmodel.h"
+#include "models/partitionmodel.h"
+#include "models/topicmodel.h"
 #include "pages/configeditor.h"
 #include "pages/groupspage.h"
 #include "pages/overviewpage.h"
-#include "pages/snapshotmodels.h"
 #include "pages/topicdetail.h"
 #include "pages/topicdialogs.h"
 #include "pages/topicspage.h"
@@ -104,14 +106,15 @@ TEST_F(PagesTest, SandboxSampleTopicsAppearAndTheFilterNarrowsThem)
             << t.name.toStdString();
     EXPECT_TRUE(topics->showingContent()) << topics->stateText().toStdString();
     const int row = topics->model()->rowOf(QStringLiteral("page-views"));
-    EXPECT_EQ(topics->model()->index(row, ui::TopicTableModel::Partitions).data().toInt(), 12);
+    EXPECT_EQ(topics->model()->index(row, core::TopicModel::PartitionsColumn).data().toString(),
+              QStringLiteral("12"));
     // Messages arrive and are counted.
     ASSERT_TRUE(QTest::qWaitFor(
         [&] {
             const int r = topics->model()->rowOf(QStringLiteral("page-views"));
             return topics->model()
-                       ->index(r, ui::TopicTableModel::Messages)
-                       .data(ui::SortRole)
+                       ->index(r, core::TopicModel::MessagesColumn)
+                       .data(core::TopicModel::SortRole)
                        .toDouble() > 0;
         },
         30000));
@@ -122,7 +125,7 @@ TEST_F(PagesTest, SandboxSampleTopicsAppearAndTheFilterNarrowsThem)
     EXPECT_TRUE(topics->filterEdit()->hasFocus() || !window->isActiveWindow());
     QTest::keyClicks(topics->filterEdit(), QStringLiteral("PAY"));
     EXPECT_EQ(topics->proxy()->rowCount(), 1);
-    EXPECT_EQ(topics->proxy()->index(0, 0).data(ui::KeyRole).toString(),
+    EXPECT_EQ(topics->proxy()->index(0, 0).data(core::TopicModel::KeyRole).toString(),
               QStringLiteral("payments"));
     topics->filterEdit()->clear();
     EXPECT_EQ(topics->proxy()->rowCount(), all);

@@ -1,8 +1,9 @@
 // Brokers page: broker table and the selected broker's configs.
 #include "brokerspage.h"
 #include "configeditor.h"
+#include "models/brokermodel.h"
+#include "models/entityproxies.h"
 #include "session/clustersession.h"
-#include "snapshotmodels.h"
 
 #include <QHeaderView>
 #include <QLabel>
@@ -18,10 +19,9 @@ BrokersPage::BrokersPage(QWidget *parent)
     : ClusterPage(parent)
 {
     setObjectName(QStringLiteral("brokersPage"));
-    m_model = new BrokerTableModel(this);
-    auto *proxy = new QSortFilterProxyModel(this);
+    m_model = new core::BrokerModel(this);
+    auto *proxy = new core::BrokerProxy(this);
     proxy->setSourceModel(m_model);
-    proxy->setSortRole(SortRole);
     m_configs = new ConfigTableModel(this);
     auto *configProxy = new QSortFilterProxyModel(this);
     configProxy->setSourceModel(m_configs);
@@ -32,13 +32,13 @@ BrokersPage::BrokersPage(QWidget *parent)
     m_table->setObjectName(QStringLiteral("brokerTable"));
     m_table->setModel(proxy);
     m_table->setSortingEnabled(true);
-    m_table->sortByColumn(BrokerTableModel::Id, Qt::AscendingOrder);
+    m_table->sortByColumn(core::BrokerModel::IdColumn, Qt::AscendingOrder);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->setColumnWidth(BrokerTableModel::Address, 200);
+    m_table->setColumnWidth(core::BrokerModel::HostColumn, 200);
 
     auto *configBox = new QWidget(content);
     m_configTitle = new QLabel(tr("Select a broker to see its configs."), configBox);
@@ -77,7 +77,7 @@ BrokersPage::BrokersPage(QWidget *parent)
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) {
                 if (current.isValid())
-                    showConfigs(current.data(KeyRole).toInt());
+                    showConfigs(current.data(core::BrokerModel::IdRole).toInt());
             });
 }
 

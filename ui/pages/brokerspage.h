@@ -7,9 +7,12 @@
 class QLabel;
 class QTableView;
 
+namespace kastle::core {
+class BrokerModel;
+}
+
 namespace kastle::ui {
 
-class BrokerTableModel;
 class ConfigTableModel;
 
 class BrokersPage : public ClusterPage
@@ -19,7 +22,7 @@ public:
     explicit BrokersPage(QWidget *parent = nullptr);
 
     QLineEdit *filterEdit() const override { return m_configFilter; }
-    BrokerTableModel *model() const { return m_model; }
+    core::BrokerModel *model() const { return m_model; }
     ConfigTableModel *configs() const { return m_configs; }
     void showConfigs(int brokerId);
 
@@ -27,7 +30,7 @@ protected:
     void showSnapshot(const core::ClusterSnapshotPtr &snapshot) override;
 
 private:
-    BrokerTableModel *m_model;
+    core::BrokerModel *m_model;
     ConfigTableModel *m_configs;
     QTableView *m_table;
     QTableView *m_configTable;

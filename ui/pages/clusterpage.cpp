@@ -2,10 +2,16 @@
 #include "clusterpage.h"
 #include "session/clustersession.h"
 
+#include <QElapsedTimer>
 #include <QLabel>
+#include <QLoggingCategory>
 #include <QStackedLayout>
 
 namespace kastle::ui {
+
+// How long each page took over a snapshot: every page shares the UI thread's 50 ms budget, so
+// one that takes half of it says so (info); debug shows every page above 5 ms.
+Q_LOGGING_CATEGORY(lcPages, "kastle.ui.pages")
 
 ClusterPage::ClusterPage(QWidget *parent)
     : QWidget(parent)
@@ -31,11 +37,21 @@ void ClusterPage::setSession(core::ClusterSession *session, core::MetricsStore *
         showState(PageState::Disconnected, tr("Not connected. Connect to the cluster to see it."));
         return;
     }
-    connect(session, &core::ClusterSession::snapshotPublished, this,
-            [this](const core::ClusterSnapshotPtr &s) {
-                m_snapshot = s;
-                showSnapshot(s);
-            });
+    connect(
+        session, &core::ClusterSession::snapshotPublished, this,
+        [this](const core::ClusterSnapshotPtr &s) {
+            m_snapshot = s;
+            QElapsedTimer t;
+            t.start();
+            showSnapshot(s);
+            const qint64 ms = t.elapsed();
+            if (ms >= 25)
+                qCInfo(lcPages, "%s took %lld ms over snapshot %llu", qPrintable(objectName()),
+                       static_cast<long long>(ms), static_cast<unsigned long long>(s->sequence));
+            else if (ms >= 5)
+                qCDebug(lcPages, "%s took %lld ms over snapshot %llu", qPrintable(objectName()),
+                        static_cast<long long>(ms), static_cast<unsigned long long>(s->sequence));
+        });
     m_snapshot = session->snapshot();
     if (m_snapshot)
         showSnapshot(m_snapshot);

@@ -2,8 +2,9 @@
 #include "overviewpage.h"
 #include "charts/timeserieschart.h"
 #include "history/metricsstore.h"
+#include "models/entityproxies.h"
+#include "models/eventmodel.h"
 #include "session/clustersession.h"
-#include "snapshotmodels.h"
 
 #include <QDateTime>
 #include <QFrame>
@@ -11,7 +12,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QSplitter>
-#include <QTreeWidget>
+#include <QTreeView>
 #include <QVBoxLayout>
 
 namespace kastle::ui {
@@ -79,19 +80,30 @@ OverviewPage::OverviewPage(QWidget *parent)
     auto *charts = new QWidget(content);
     charts->setLayout(grid);
 
-    m_events = new QTreeWidget(content);
-    m_events->setObjectName(QStringLiteral("eventTimeline"));
-    m_events->setHeaderLabels({tr("Time"), tr("Event")});
-    m_events->setRootIsDecorated(false);
-    m_events->setAlternatingRowColors(true);
-    m_events->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_events = new core::EventModel(kMaxEvents, this);
+    m_eventProxy = new core::EventProxy(this);
+    m_eventProxy->setSourceModel(m_events);
+    m_timeline = new QTreeView(content);
+    m_timeline->setObjectName(QStringLiteral("eventTimeline"));
+    m_timeline->setModel(m_eventProxy);
+    m_timeline->setRootIsDecorated(false);
+    m_timeline->setUniformRowHeights(true);
+    m_timeline->setAlternatingRowColors(true);
+    m_timeline->setSortingEnabled(true);
+    m_timeline->sortByColumn(core::EventModel::TimeColumn, Qt::DescendingOrder); // newest first
+    // Time and sentence; the sentence already names the entity and the change.
+    for (int column : {core::EventModel::KindColumn, core::EventModel::EntityColumn,
+                       core::EventModel::ChangeColumn})
+        m_timeline->hideColumn(column);
+    m_timeline->header()->setSectionResizeMode(core::EventModel::TimeColumn,
+                                               QHeaderView::ResizeToContents);
     auto *eventsBox = new QWidget(content);
     auto *eventsLayout = new QVBoxLayout(eventsBox);
     eventsLayout->setContentsMargins(0, 0, 0, 0);
     eventsLayout->addWidget(new QLabel(tr("Events (leader moves, ISR changes, brokers lost and "
                                           "back)"),
                                        eventsBox));
-    eventsLayout->addWidget(m_events, 1);
+    eventsLayout->addWidget(m_timeline, 1);
 
     auto *split = new QSplitter(Qt::Horizontal, content);
     split->addWidget(charts);
@@ -113,7 +125,8 @@ void OverviewPage::setSession(core::ClusterSession *session, core::MetricsStore 
     m_events->clear();
     ClusterPage::setSession(session, history);
     if (session)
-        connect(session, &core::ClusterSession::eventsFound, this, &OverviewPage::addEvents);
+        connect(session, &core::ClusterSession::eventsFound, this, // dropped with the session
+                [this](const QList<core::Event> &events) { m_events->addEvents(events); });
     loadEvents();
 }
 
@@ -136,27 +149,8 @@ void OverviewPage::loadEvents()
         .then(this, [this, job](const core::Result<QList<core::Event>> &r) {
             if (job != m_eventsJob || !r)
                 return;
-            m_events->clear();
-            addEvents(*r);
+            m_events->addEvents(*r); // events already shown are skipped
         });
-}
-
-void OverviewPage::addEvents(const QList<core::Event> &events)
-{
-    for (const core::Event &e : events) {
-        const QString when = QDateTime::fromMSecsSinceEpoch(e.timeMs).toString(
-            QStringLiteral("yyyy-MM-dd HH:mm:ss"));
-        auto *item = new QTreeWidgetItem({when, e.text.isEmpty() ? e.entityText() : e.text});
-        item->setData(0, Qt::UserRole, qlonglong(e.timeMs));
-        // Newest first.
-        int at = 0;
-        while (at < m_events->topLevelItemCount() &&
-               m_events->topLevelItem(at)->data(0, Qt::UserRole).toLongLong() > e.timeMs)
-            ++at;
-        m_events->insertTopLevelItem(at, item);
-    }
-    while (m_events->topLevelItemCount() > kMaxEvents)
-        delete m_events->takeTopLevelItem(m_events->topLevelItemCount() - 1);
 }
 
 QString OverviewPage::tileText(const QString &key) const
@@ -170,16 +164,20 @@ void OverviewPage::showSnapshot(const core::ClusterSnapshotPtr &s)
     if (!showSessionState(s, true, {}))
         return;
     const core::ClusterTotals &t = s->totals;
-    m_tiles[QStringLiteral("brokers")]->setText(formatCount(t.brokerCount));
-    m_tiles[QStringLiteral("topics")]->setText(formatCount(t.topicCount));
-    m_tiles[QStringLiteral("partitions")]->setText(formatCount(t.partitionCount));
-    m_tiles[QStringLiteral("underReplicated")]->setText(formatCount(t.underReplicatedCount));
-    m_tiles[QStringLiteral("offline")]->setText(formatCount(t.offlineCount));
-    m_tiles[QStringLiteral("groups")]->setText(formatCount(t.groupCount));
-    m_tiles[QStringLiteral("lag")]->setText(formatCount(t.totalLag));
-    m_tiles[QStringLiteral("rate")]->setText(formatRate(t.messagesPerSecond));
+    m_tiles[QStringLiteral("brokers")]->setText(core::formatCount(t.brokerCount));
+    m_tiles[QStringLiteral("topics")]->setText(core::formatCount(t.topicCount));
+    m_tiles[QStringLiteral("partitions")]->setText(core::formatCount(t.partitionCount));
+    m_tiles[QStringLiteral("underReplicated")]->setText(core::formatCount(t.underReplicatedCount));
+    m_tiles[QStringLiteral("offline")]->setText(core::formatCount(t.offlineCount));
+    m_tiles[QStringLiteral("groups")]->setText(core::formatCount(t.groupCount));
+    m_tiles[QStringLiteral("lag")]->setText(core::formatCount(t.totalLag));
+    m_tiles[QStringLiteral("rate")]->setText(core::formatRate(t.messagesPerSecond));
+    // Setting a style sheet re-polishes the label even when it is the same: only on a change.
     const auto warn = [](QLabel *l, bool bad, const char *color) {
-        l->setStyleSheet(bad ? QStringLiteral("color: %1;").arg(QLatin1String(color)) : QString());
+        const QString sheet =
+            bad ? QStringLiteral("color: %1;").arg(QLatin1String(color)) : QString();
+        if (l->styleSheet() != sheet)
+            l->setStyleSheet(sheet);
     };
     warn(m_tiles[QStringLiteral("underReplicated")], t.underReplicatedCount > 0, "#e67e00");
     warn(m_tiles[QStringLiteral("offline")], t.offlineCount > 0, "#c62828");

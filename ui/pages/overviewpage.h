@@ -9,7 +9,12 @@
 #include <QHash>
 
 class QLabel;
-class QTreeWidget;
+class QTreeView;
+
+namespace kastle::core {
+class EventModel;
+class EventProxy;
+} // namespace kastle::core
 
 namespace kastle::ui {
 
@@ -24,19 +29,22 @@ public:
     void setSession(core::ClusterSession *session, core::MetricsStore *history) override;
     void refresh() override;
     QList<TimeSeriesChart *> charts() const { return m_charts; }
-    QTreeWidget *events() const { return m_events; }
+    // The timeline: every event kept (EventModel, at most kMaxEvents), newest first.
+    core::EventModel *events() const { return m_events; }
+    QTreeView *timeline() const { return m_timeline; }
     QString tileText(const QString &key) const; // "topics", "partitions", ... (for tests)
 
 protected:
     void showSnapshot(const core::ClusterSnapshotPtr &snapshot) override;
 
 private:
-    void addEvents(const QList<core::Event> &events);
     void loadEvents();
 
     QHash<QString, QLabel *> m_tiles;
     QList<TimeSeriesChart *> m_charts;
-    QTreeWidget *m_events;
+    core::EventModel *m_events;
+    core::EventProxy *m_eventProxy;
+    QTreeView *m_timeline;
     int64_t m_lastRound = 0;
     quint64 m_eventsJob = 0;
 };

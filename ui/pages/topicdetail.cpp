@@ -1,15 +1,16 @@
 // Topic detail: partitions, throughput chart, consuming groups.
 #include "topicdetail.h"
 #include "charts/timeserieschart.h"
+#include "models/entityproxies.h"
 #include "models/groupoffsetmodel.h"
-#include "snapshotmodels.h"
+#include "models/partitionmodel.h"
 #include "theme.h"
+#include "widgets/severitydelegate.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
-#include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -21,16 +22,16 @@ namespace {
 // Partition lines drawn live; more would be unreadable (the table has every partition).
 constexpr int kMaxPartitionLines = 8;
 
-QTableView *makeTable(QAbstractItemModel *model, const QString &name, QWidget *parent)
+// The entity proxies sort by EntityRole::Sort (numbers as numbers).
+QTableView *makeTable(QAbstractItemModel *model, core::EntityFilterProxy *proxy,
+                      const QString &name, int sortColumn, QWidget *parent)
 {
-    auto *proxy = new QSortFilterProxyModel(parent);
     proxy->setSourceModel(model);
-    proxy->setSortRole(SortRole);
     auto *table = new QTableView(parent);
     table->setObjectName(name);
     table->setModel(proxy);
     table->setSortingEnabled(true);
-    table->sortByColumn(0, Qt::AscendingOrder);
+    table->sortByColumn(sortColumn, Qt::AscendingOrder);
     table->setSelectionBehavior(QAbstractItemView::SelectRows);
     table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table->setAlternatingRowColors(true);
@@ -71,10 +72,16 @@ TopicDetail::TopicDetail(QWidget *parent)
     head->addWidget(add);
     head->addWidget(del);
 
-    m_partitions = new PartitionTableModel(this);
+    m_partitions = new core::PartitionModel(this);
+    m_partitionProxy = new core::PartitionProxy(this);
     m_consumers = new core::GroupOffsetModel(this);
-    m_partitionTable = makeTable(m_partitions, QStringLiteral("partitionTable"), this);
-    m_consumerTable = makeTable(m_consumers, QStringLiteral("topicConsumers"), this);
+    m_partitionTable = makeTable(m_partitions, m_partitionProxy, QStringLiteral("partitionTable"),
+                                 core::PartitionModel::PartitionColumn, this);
+    m_partitionTable->hideColumn(core::PartitionModel::TopicColumn); // one topic: no news
+    for (int column : {core::PartitionModel::IsrColumn, core::PartitionModel::StatusColumn})
+        m_partitionTable->setItemDelegateForColumn(column, new SeverityDelegate(m_partitionTable));
+    m_consumerTable = makeTable(m_consumers, new core::GroupOffsetProxy(this),
+                                QStringLiteral("topicConsumers"), 0, this);
     m_consumerTable->hideColumn(core::GroupOffsetModel::TopicColumn);
     m_chart = new TimeSeriesChart(tr("Messages per second"), this);
     m_chart->setObjectName(QStringLiteral("topicChart"));
@@ -118,7 +125,10 @@ void TopicDetail::showTopic(const QString &name)
     m_topic = name;
     m_title->setText(name);
     m_consumers->setTopic(name);
-    m_partitions->setTopic(nullptr);
+    // An empty name would mean every partition of the cluster: the rows of the topic before
+    // go first, then the new topic's come with the snapshot.
+    m_partitions->setSnapshot(nullptr);
+    m_partitions->setTopic(name);
     rebuildChart();
     setSnapshot(m_snapshot);
 }
@@ -152,19 +162,18 @@ void TopicDetail::setSnapshot(const core::ClusterSnapshotPtr &snapshot)
     if (m_topic.isEmpty())
         return;
     const core::TopicSnapshot *t = snapshot ? snapshot->topics->find(m_topic) : nullptr;
+    m_partitions->setSnapshot(snapshot); // the rows of m_topic (none once it is gone)
     if (!t) {
         m_summary->setText(snapshot ? tr("This topic no longer exists.") : QString());
-        m_partitions->setTopic(nullptr);
         m_consumers->setSnapshot(nullptr);
         return;
     }
-    m_partitions->setTopic(modelsupport::sharedTopic(snapshot, m_topic));
     m_consumers->setSnapshot(snapshot);
     m_summary->setText(tr("%n partition(s), replication factor %1, %2 messages, %3, %4 msg/s",
                           nullptr, int(t->partitions.size()))
                            .arg(t->replicationFactor)
-                           .arg(formatCount(t->messageCount), formatBytes(t->sizeBytes),
-                                formatRate(t->messagesPerSecond)));
+                           .arg(core::formatCount(t->messageCount), core::formatBytes(t->sizeBytes),
+                                core::formatRate(t->messagesPerSecond)));
     if (int(t->partitions.size()) != m_chartPartitions && m_chartPartitions < kMaxPartitionLines)
         rebuildChart();
     if (snapshot->offsetsAtMs != m_lastOffsetsAt) {

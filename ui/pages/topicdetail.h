@@ -14,11 +14,12 @@ class QTableView;
 namespace kastle::core {
 class GroupOffsetModel;
 class MetricsStore;
+class PartitionModel;
+class PartitionProxy;
 } // namespace kastle::core
 
 namespace kastle::ui {
 
-class PartitionTableModel;
 class TimeSeriesChart;
 
 class TopicDetail : public QWidget
@@ -33,7 +34,9 @@ public:
     void setSnapshot(const core::ClusterSnapshotPtr &snapshot);
     void reloadCharts();
 
-    PartitionTableModel *partitions() const { return m_partitions; }
+    // The open topic's partitions only (PartitionModel::setTopic), never the whole cluster's.
+    core::PartitionModel *partitions() const { return m_partitions; }
+    core::PartitionProxy *partitionProxy() const { return m_partitionProxy; }
     core::GroupOffsetModel *consumers() const { return m_consumers; }
     TimeSeriesChart *chart() const { return m_chart; }
 
@@ -53,7 +56,8 @@ private:
     int m_chartPartitions = 0; // partition lines in the chart (after the total line)
     QLabel *m_title;
     QLabel *m_summary;
-    PartitionTableModel *m_partitions;
+    core::PartitionModel *m_partitions;
+    core::PartitionProxy *m_partitionProxy;
     core::GroupOffsetModel *m_consumers;
     QTableView *m_partitionTable;
     QTableView *m_consumerTable;

@@ -2,11 +2,13 @@
 #include "topicspage.h"
 #include "charts/sparklinedelegate.h"
 #include "configeditor.h"
+#include "models/entityproxies.h"
+#include "models/topicmodel.h"
 #include "session/clustersession.h"
-#include "snapshotmodels.h"
 #include "theme.h"
 #include "topicdetail.h"
 #include "topicdialogs.h"
+#include "widgets/severitydelegate.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -27,8 +29,11 @@ TopicsPage::TopicsPage(QWidget *parent)
     : ClusterPage(parent)
 {
     setObjectName(QStringLiteral("topicsPage"));
-    m_model = new TopicTableModel(this);
-    m_proxy = new TopicFilterProxy(this);
+    m_model = new core::TopicModel(this);
+    // A first fill of 10,000 topics goes in steps of this many rows, one per event-loop turn,
+    // so that no turn holds the UI thread for the whole table (the budget is 50 ms a turn).
+    m_model->setMaxInsertsPerUpdate(2000);
+    m_proxy = new core::TopicProxy(this);
     m_proxy->setSourceModel(m_model);
 
     auto *content = new QWidget(this);
@@ -75,7 +80,7 @@ TopicsPage::TopicsPage(QWidget *parent)
     m_table->setObjectName(QStringLiteral("topicTable"));
     m_table->setModel(m_proxy);
     m_table->setSortingEnabled(true);
-    m_table->sortByColumn(TopicTableModel::Name, Qt::AscendingOrder);
+    m_table->sortByColumn(core::TopicModel::NameColumn, Qt::AscendingOrder);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -87,10 +92,12 @@ TopicsPage::TopicsPage(QWidget *parent)
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->setColumnWidth(TopicTableModel::Name, 260);
-    m_table->setColumnWidth(TopicTableModel::Trend, 110);
-    m_table->setItemDelegateForColumn(TopicTableModel::Trend,
-                                      new SparklineDelegate(SparklineRole, m_table));
+    m_table->setColumnWidth(core::TopicModel::NameColumn, 260);
+    m_table->setColumnWidth(core::TopicModel::TrendColumn, 110);
+    m_table->setItemDelegateForColumn(core::TopicModel::TrendColumn,
+                                      new SparklineDelegate(core::TopicModel::TrendRole, m_table));
+    m_table->setItemDelegateForColumn(core::TopicModel::StatusColumn,
+                                      new SeverityDelegate(m_table));
     m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_table->addActions({m_addPartitions, m_configs, m_delete});
 
@@ -108,17 +115,20 @@ TopicsPage::TopicsPage(QWidget *parent)
     setContent(content);
 
     connect(m_filter, &QLineEdit::textChanged, this, [this](const QString &text) {
-        m_proxy->setFilterFixedString(text.trimmed());
+        m_proxy->setSearchText(text);
         updateCount();
     });
     connect(m_internal, &QCheckBox::toggled, this, [this](bool on) {
         m_proxy->setShowInternal(on);
         updateCount();
     });
-    connect(m_table, &QTableView::activated, this,
-            [this](const QModelIndex &i) { openTopic(i.data(KeyRole).toString()); });
+    connect(m_table, &QTableView::activated, this, [this](const QModelIndex &i) {
+        openTopic(i.data(core::TopicModel::KeyRole).toString());
+    });
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &TopicsPage::updateActions);
+    // Rows also arrive between snapshots (the steps of a first fill).
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &TopicsPage::updateCount);
     connect(m_detail, &TopicDetail::backRequested, this, &TopicsPage::showList);
     connect(m_detail, &TopicDetail::deleteRequested, this,
             [this](const QString &t) { deleteTopic(t); });
@@ -134,6 +144,7 @@ void TopicsPage::setSession(core::ClusterSession *session, core::MetricsStore *h
     m_detail->setHistory(history);
     if (!session)
         m_model->setSnapshot(nullptr);
+    m_model->setHistory(history);
     ClusterPage::setSession(session, history);
     updateActions();
 }
@@ -159,7 +170,7 @@ QString TopicsPage::selectedTopic() const
     if (m_views->currentWidget() == m_detail)
         return m_detail->topic();
     const QModelIndexList rows = m_table->selectionModel()->selectedRows();
-    return rows.isEmpty() ? QString() : rows.first().data(KeyRole).toString();
+    return rows.isEmpty() ? QString() : rows.first().data(core::TopicModel::KeyRole).toString();
 }
 
 void TopicsPage::updateActions()

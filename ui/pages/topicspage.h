@@ -11,10 +11,13 @@ class QStackedWidget;
 class QTableView;
 class QAction;
 
+namespace kastle::core {
+class TopicModel;
+class TopicProxy;
+} // namespace kastle::core
+
 namespace kastle::ui {
 
-class TopicTableModel;
-class TopicFilterProxy;
 class TopicDetail;
 class ConfigEditorDialog;
 
@@ -30,8 +33,8 @@ public:
     // Delete asks for more on production-tagged clusters.
     void setProduction(bool production) { m_production = production; }
 
-    TopicTableModel *model() const { return m_model; }
-    TopicFilterProxy *proxy() const { return m_proxy; }
+    core::TopicModel *model() const { return m_model; }
+    core::TopicProxy *proxy() const { return m_proxy; }
     QTableView *table() const { return m_table; }
     TopicDetail *detail() const { return m_detail; }
     QString selectedTopic() const;
@@ -58,8 +61,8 @@ private:
     void updateCount();
     void reportFailure(const QString &title, const QString &message);
 
-    TopicTableModel *m_model;
-    TopicFilterProxy *m_proxy;
+    core::TopicModel *m_model;
+    core::TopicProxy *m_proxy;
     QStackedWidget *m_views;
     QTableView *m_table;
     QLineEdit *m_filter;
