@@ -367,6 +367,10 @@
         <source>Coordinator</source>
         <translation>Koordinator</translation>
     </message>
+    <message>
+        <source>Lag trend</source>
+        <translation>Lag-Trend</translation>
+    </message>
 </context>
 <context>
     <name>kastle::core::GroupOffsetModel</name>
@@ -1130,6 +1134,14 @@
         <source>Status</source>
         <translation>Status</translation>
     </message>
+    <message>
+        <source>Out of sync: %1</source>
+        <translation>Nicht synchron: %1</translation>
+    </message>
+    <message>
+        <source> (%1 out of sync)</source>
+        <translation> (%1 nicht synchron)</translation>
+    </message>
 </context>
 <context>
     <name>kastle::core::PayloadFormat</name>
@@ -1625,6 +1637,25 @@
         <source>Status</source>
         <translation>Status</translation>
     </message>
+    <message>
+        <source>error %1</source>
+        <translation>Fehler %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n partition(s) below min.insync.replicas</source>
+        <translation>
+            <numerusform>%n Partition unter min.insync.replicas</numerusform>
+            <numerusform>%n Partitionen unter min.insync.replicas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (internal)</source>
+        <translation>%1 (intern)</translation>
+    </message>
+    <message>
+        <source>Trend</source>
+        <translation>Trend</translation>
+    </message>
 </context>
 <context>
     <name>kastle::core::WireClient</name>
@@ -1845,41 +1876,6 @@
     <message>
         <source>Add partitions</source>
         <translation>Partitionen hinzufügen</translation>
-    </message>
-</context>
-<context>
-    <name>kastle::ui::BrokerTableModel</name>
-    <message>
-        <source>controller</source>
-        <translation>Controller</translation>
-    </message>
-    <message>
-        <source>ID</source>
-        <translation>ID</translation>
-    </message>
-    <message>
-        <source>Host:port</source>
-        <translation>Host:Port</translation>
-    </message>
-    <message>
-        <source>Rack</source>
-        <translation>Rack</translation>
-    </message>
-    <message>
-        <source>Role</source>
-        <translation>Rolle</translation>
-    </message>
-    <message>
-        <source>Leaders</source>
-        <translation>Leader</translation>
-    </message>
-    <message>
-        <source>Replicas</source>
-        <translation>Replikate</translation>
-    </message>
-    <message>
-        <source>Size on disk</source>
-        <translation>Größe auf der Festplatte</translation>
     </message>
 </context>
 <context>
@@ -2412,88 +2408,6 @@
     </message>
 </context>
 <context>
-    <name>kastle::ui::GroupOffsetTableModel</name>
-    <message>
-        <source>%1 s</source>
-        <translation>%1 s</translation>
-    </message>
-    <message>
-        <source>unassigned</source>
-        <translation>nicht zugewiesen</translation>
-    </message>
-    <message>
-        <source>Group</source>
-        <translation>Gruppe</translation>
-    </message>
-    <message>
-        <source>Topic</source>
-        <translation>Topic</translation>
-    </message>
-    <message>
-        <source>Partition</source>
-        <translation>Partition</translation>
-    </message>
-    <message>
-        <source>Committed</source>
-        <translation>Committet</translation>
-    </message>
-    <message>
-        <source>End offset</source>
-        <translation>End-Offset</translation>
-    </message>
-    <message>
-        <source>Lag</source>
-        <translation>Lag</translation>
-    </message>
-    <message>
-        <source>Lag (time)</source>
-        <translation>Lag (Zeit)</translation>
-    </message>
-    <message>
-        <source>Consumer</source>
-        <translation>Consumer</translation>
-    </message>
-</context>
-<context>
-    <name>kastle::ui::GroupTableModel</name>
-    <message>
-        <source>unknown</source>
-        <translation>unbekannt</translation>
-    </message>
-    <message>
-        <source>%1 s</source>
-        <translation>%1 s</translation>
-    </message>
-    <message>
-        <source>Group</source>
-        <translation>Gruppe</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Members</source>
-        <translation>Mitglieder</translation>
-    </message>
-    <message>
-        <source>Topics</source>
-        <translation>Topics</translation>
-    </message>
-    <message>
-        <source>Total lag</source>
-        <translation>Gesamt-Lag</translation>
-    </message>
-    <message>
-        <source>Lag trend</source>
-        <translation>Lag-Trend</translation>
-    </message>
-    <message>
-        <source>Lag (time)</source>
-        <translation>Lag (Zeit)</translation>
-    </message>
-</context>
-<context>
     <name>kastle::ui::GroupsPage</name>
     <message>
         <source>Filter groups (Ctrl+F)</source>
@@ -2506,22 +2420,6 @@
     <message>
         <source>Delete group…</source>
         <translation>Gruppe löschen…</translation>
-    </message>
-    <message>
-        <source>Member</source>
-        <translation>Mitglied</translation>
-    </message>
-    <message>
-        <source>Client</source>
-        <translation>Client</translation>
-    </message>
-    <message>
-        <source>Host</source>
-        <translation>Host</translation>
-    </message>
-    <message>
-        <source>Assigned</source>
-        <translation>Zugewiesen</translation>
     </message>
     <message>
         <source>Lag (messages)</source>
@@ -2569,13 +2467,6 @@
         <source>none</source>
         <translation>keine</translation>
     </message>
-    <message numerus="yes">
-        <source>%n partition(s)</source>
-        <translation>
-            <numerusform>%n Partition</numerusform>
-            <numerusform>%n Partitionen</numerusform>
-        </translation>
-    </message>
     <message>
         <source>The group %1 is not known to the cluster.</source>
         <translation>Die Gruppe %1 ist dem Cluster nicht bekannt.</translation>
@@ -2610,6 +2501,20 @@
     <message>
         <source>Group %1 deleted.</source>
         <translation>Gruppe %1 gelöscht.</translation>
+    </message>
+    <message numerus="yes">
+        <source>No group matches the filter (%n group(s) in all).</source>
+        <translation>
+            <numerusform>Keine Gruppe passt zum Filter (%n Gruppe insgesamt).</numerusform>
+            <numerusform>Keine Gruppe passt zum Filter (%n Gruppen insgesamt).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n group(s)</source>
+        <translation>
+            <numerusform>%1 von %n Gruppe</numerusform>
+            <numerusform>%1 von %n Gruppen</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3396,91 +3301,8 @@
         <translation>Unterreplizierte Partitionen</translation>
     </message>
     <message>
-        <source>Time</source>
-        <translation>Zeit</translation>
-    </message>
-    <message>
-        <source>Event</source>
-        <translation>Ereignis</translation>
-    </message>
-    <message>
         <source>Events (leader moves, ISR changes, brokers lost and back)</source>
         <translation>Ereignisse (Leader-Wechsel, ISR-Änderungen, verlorene und zurückgekehrte Broker)</translation>
-    </message>
-</context>
-<context>
-    <name>kastle::ui::PartitionTableModel</name>
-    <message>
-        <source>Out of sync: %1</source>
-        <translation>Nicht synchron: %1</translation>
-    </message>
-    <message>
-        <source>none</source>
-        <translation>keine</translation>
-    </message>
-    <message>
-        <source> (%1 out of sync)</source>
-        <translation> (%1 nicht synchron)</translation>
-    </message>
-    <message>
-        <source>offline</source>
-        <translation>offline</translation>
-    </message>
-    <message>
-        <source>under min ISR</source>
-        <translation>unter Min-ISR</translation>
-    </message>
-    <message>
-        <source>under-replicated</source>
-        <translation>unterrepliziert</translation>
-    </message>
-    <message>
-        <source>leader not preferred</source>
-        <translation>Leader nicht bevorzugt</translation>
-    </message>
-    <message>
-        <source>ok</source>
-        <translation>ok</translation>
-    </message>
-    <message>
-        <source>Partition</source>
-        <translation>Partition</translation>
-    </message>
-    <message>
-        <source>Leader</source>
-        <translation>Leader</translation>
-    </message>
-    <message>
-        <source>Replicas</source>
-        <translation>Replikate</translation>
-    </message>
-    <message>
-        <source>ISR</source>
-        <translation>ISR</translation>
-    </message>
-    <message>
-        <source>Start offset</source>
-        <translation>Start-Offset</translation>
-    </message>
-    <message>
-        <source>End offset</source>
-        <translation>End-Offset</translation>
-    </message>
-    <message>
-        <source>Messages</source>
-        <translation>Nachrichten</translation>
-    </message>
-    <message>
-        <source>Size</source>
-        <translation>Größe</translation>
-    </message>
-    <message>
-        <source>Msg/s</source>
-        <translation>Nachr./s</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
     </message>
 </context>
 <context>
@@ -3963,74 +3785,6 @@ Kastle fragt einmal pro Lauf und behält die Antwort nur im Speicher; sie wird n
             <numerusform>%n Partition, Replikationsfaktor %1, %2 Nachrichten, %3, %4 Nachr./s</numerusform>
             <numerusform>%n Partitionen, Replikationsfaktor %1, %2 Nachrichten, %3, %4 Nachr./s</numerusform>
         </translation>
-    </message>
-</context>
-<context>
-    <name>kastle::ui::TopicTableModel</name>
-    <message numerus="yes">
-        <source>%n partition(s) below min.insync.replicas</source>
-        <translation>
-            <numerusform>%n Partition unter min.insync.replicas</numerusform>
-            <numerusform>%n Partitionen unter min.insync.replicas</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1 (internal)</source>
-        <translation>%1 (intern)</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n offline</source>
-        <translation>
-            <numerusform>%n offline</numerusform>
-            <numerusform>%n offline</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n under-replicated</source>
-        <translation>
-            <numerusform>%n unterrepliziert</numerusform>
-            <numerusform>%n unterrepliziert</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>error %1</source>
-        <translation>Fehler %1</translation>
-    </message>
-    <message>
-        <source>healthy</source>
-        <translation>gesund</translation>
-    </message>
-    <message>
-        <source>Topic</source>
-        <translation>Topic</translation>
-    </message>
-    <message>
-        <source>Partitions</source>
-        <translation>Partitionen</translation>
-    </message>
-    <message>
-        <source>RF</source>
-        <translation>RF</translation>
-    </message>
-    <message>
-        <source>Messages</source>
-        <translation>Nachrichten</translation>
-    </message>
-    <message>
-        <source>Size</source>
-        <translation>Größe</translation>
-    </message>
-    <message>
-        <source>Msg/s</source>
-        <translation>Nachr./s</translation>
-    </message>
-    <message>
-        <source>Trend</source>
-        <translation>Trend</translation>
-    </message>
-    <message>
-        <source>Health</source>
-        <translation>Zustand</translation>
     </message>
 </context>
 <context>
