@@ -248,6 +248,19 @@ TEST_F(PagesTest, GroupWithActiveMembersCannotBeDeletedAndTheRefusalSaysWhy)
     ASSERT_TRUE(QTest::qWaitFor([&] { return groups->offsets()->rowCount() > 0; }, 15000));
     EXPECT_EQ(groups->offsets()->index(0, 0).data(core::GroupOffsetModel::GroupRole).toString(),
               lagging);
+
+    // The filter narrows the list, and the count says so.
+    groups->showList();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return groups->model()->rowCount() >= 2; }, 30000));
+    const int all = groups->model()->rowCount();
+    groups->filterEdit()->setText(QStringLiteral("FULFIL"));
+    EXPECT_EQ(groups->proxy()->rowCount(), 1);
+    auto *count = groups->findChild<QLabel *>(QStringLiteral("groupCount"));
+    ASSERT_NE(count, nullptr);
+    EXPECT_TRUE(count->text().contains(QStringLiteral("1 of %1").arg(all)))
+        << count->text().toStdString();
+    groups->filterEdit()->clear();
+    EXPECT_EQ(groups->proxy()->rowCount(), all);
 }
 
 TEST_F(PagesTest, JumpPaletteFindsTopicsAndOpensThem)
