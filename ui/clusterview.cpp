@@ -14,7 +14,6 @@
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QTabBar>
-#include <QTimer>
 #include <QVBoxLayout>
 
 #include <array>
@@ -58,8 +57,8 @@ ClusterView::ClusterView(core::Workspace &workspace, const QString &clusterId, Q
     layout->addWidget(m_tabs);
     layout->addWidget(m_pages, 1);
 
-    // Every tab at once; the pages behind them are built one per turn (building all five took
-    // ~75 ms of the UI thread at once), the overview now, and any page when it is asked for.
+    // Every tab at once; the page behind a tab is built when it is first shown or asked for
+    // (building all five took ~75 ms of the UI thread at once), the overview now.
     const QStringList titles = {tr("Overview"), tr("Brokers"), tr("Topics"), tr("Consumer groups"),
                                 tr("Messages")};
     const QStringList keys = pageKeys();
@@ -67,7 +66,6 @@ ClusterView::ClusterView(core::Workspace &workspace, const QString &clusterId, Q
         addPage(keys[i], titles[i], new QWidget(this));
     m_built = QList<bool>(keys.size(), false);
     ensurePage(0);
-    QTimer::singleShot(0, this, &ClusterView::buildNextPage);
     connect(m_tabs, &QTabBar::currentChanged, this, [this](int index) {
         ensurePage(index);
         m_pages->setCurrentIndex(index);
@@ -121,16 +119,6 @@ void ClusterView::ensurePage(int index)
     }
     if (clusterPage)
         clusterPage->setSession(m_workspace.session(m_clusterId), m_workspace.history(m_clusterId));
-}
-
-void ClusterView::buildNextPage()
-{
-    const qsizetype next = m_built.indexOf(false);
-    if (next < 0)
-        return;
-    ensurePage(int(next));
-    if (m_built.contains(false))
-        QTimer::singleShot(0, this, &ClusterView::buildNextPage);
 }
 
 BrokersPage *ClusterView::brokersPage() const

@@ -45,8 +45,8 @@ public:
     void setCurrentPage(const QString &key);
     QString currentPage() const;
 
-    // Pages are built one per event-loop turn after the view (the overview at once), so a
-    // connect click does not build five pages in one go; asking for one builds it now.
+    // A page is built when its tab is first shown or it is asked for here (the overview at
+    // once), so a connect click does not build five pages in one go.
     OverviewPage *overviewPage() const { return m_overviewPage; }
     BrokersPage *brokersPage() const;
     TopicsPage *topicsPage() const;
@@ -66,7 +66,6 @@ private:
     QWidget *makeOverview();
     // Builds the built-in page at `index` of pageKeys() if it is not built yet.
     void ensurePage(int index);
-    void buildNextPage();
     void attachSession();
     void setPagesSession(core::ClusterSession *session, core::MetricsStore *history);
 

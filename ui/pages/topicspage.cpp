@@ -106,9 +106,7 @@ TopicsPage::TopicsPage(QWidget *parent)
     listLayout->addLayout(bar);
     listLayout->addWidget(m_table, 1);
 
-    m_detail = new TopicDetail(m_views);
     m_views->addWidget(list);
-    m_views->addWidget(m_detail);
     auto *layout = new QVBoxLayout(content);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_views);
@@ -129,19 +127,33 @@ TopicsPage::TopicsPage(QWidget *parent)
             &TopicsPage::updateActions);
     // Rows also arrive between snapshots (the steps of a first fill).
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &TopicsPage::updateCount);
-    connect(m_detail, &TopicDetail::backRequested, this, &TopicsPage::showList);
-    connect(m_detail, &TopicDetail::deleteRequested, this,
-            [this](const QString &t) { deleteTopic(t); });
-    connect(m_detail, &TopicDetail::addPartitionsRequested, this,
-            [this](const QString &t) { addPartitions(t); });
-    connect(m_detail, &TopicDetail::configsRequested, this,
-            [this](const QString &t) { editConfigs(t); });
     updateActions();
+}
+
+TopicDetail *TopicsPage::detail() const
+{
+    if (m_detail)
+        return m_detail;
+    // Built when first asked for: the list shows first, and a page built faster shows sooner.
+    auto *self = const_cast<TopicsPage *>(this);
+    m_detail = new TopicDetail(m_views);
+    m_views->addWidget(m_detail);
+    connect(m_detail, &TopicDetail::backRequested, self, &TopicsPage::showList);
+    connect(m_detail, &TopicDetail::deleteRequested, self,
+            [self](const QString &t) { self->deleteTopic(t); });
+    connect(m_detail, &TopicDetail::addPartitionsRequested, self,
+            [self](const QString &t) { self->addPartitions(t); });
+    connect(m_detail, &TopicDetail::configsRequested, self,
+            [self](const QString &t) { self->editConfigs(t); });
+    m_detail->setHistory(history());
+    m_detail->setSnapshot(snapshot());
+    return m_detail;
 }
 
 void TopicsPage::setSession(core::ClusterSession *session, core::MetricsStore *history)
 {
-    m_detail->setHistory(history);
+    if (m_detail)
+        m_detail->setHistory(history);
     if (!session)
         m_model->setSnapshot(nullptr);
     m_model->setHistory(history);
@@ -152,13 +164,15 @@ void TopicsPage::setSession(core::ClusterSession *session, core::MetricsStore *h
 void TopicsPage::refresh()
 {
     ClusterPage::refresh();
-    m_detail->reloadCharts();
+    if (m_detail)
+        m_detail->reloadCharts();
 }
 
 void TopicsPage::showSnapshot(const core::ClusterSnapshotPtr &s)
 {
     m_model->setSnapshot(s);
-    m_detail->setSnapshot(s);
+    if (m_detail)
+        m_detail->setSnapshot(s);
     // An empty cluster still shows the table, so its Create button is at hand; the count line
     // says what to do.
     showSessionState(s, true, {});
@@ -167,7 +181,7 @@ void TopicsPage::showSnapshot(const core::ClusterSnapshotPtr &s)
 
 QString TopicsPage::selectedTopic() const
 {
-    if (m_views->currentWidget() == m_detail)
+    if (m_detail && m_views->currentWidget() == m_detail)
         return m_detail->topic();
     const QModelIndexList rows = m_table->selectionModel()->selectedRows();
     return rows.isEmpty() ? QString() : rows.first().data(core::TopicModel::KeyRole).toString();
@@ -202,7 +216,7 @@ void TopicsPage::openTopic(const QString &name)
 {
     if (name.isEmpty())
         return;
-    m_detail->showTopic(name);
+    detail()->showTopic(name);
     m_views->setCurrentWidget(m_detail);
     updateActions();
 }
@@ -260,7 +274,7 @@ QDialog *TopicsPage::deleteTopic(const QString &name)
             if (!s)
                 return reportFailure(tr("Could not delete the topic"), s.error().message);
             Q_EMIT operationFinished(true, tr("Topic %1 deleted.").arg(name));
-            if (m_detail->topic() == name)
+            if (m_detail && m_detail->topic() == name)
                 showList();
             refresh();
         });

@@ -36,7 +36,7 @@ public:
     core::TopicModel *model() const { return m_model; }
     core::TopicProxy *proxy() const { return m_proxy; }
     QTableView *table() const { return m_table; }
-    TopicDetail *detail() const { return m_detail; }
+    TopicDetail *detail() const; // built when first asked for
     QString selectedTopic() const;
 
     // The flows behind the buttons; each opens a window-modal dialog and returns it.
@@ -68,7 +68,7 @@ private:
     QLineEdit *m_filter;
     QCheckBox *m_internal;
     QLabel *m_count;
-    TopicDetail *m_detail;
+    mutable TopicDetail *m_detail = nullptr;
     QAction *m_create;
     QAction *m_delete;
     QAction *m_addPartitions;
