@@ -129,6 +129,11 @@ GroupsPage::GroupsPage(QWidget *parent)
     m_memberTable->horizontalHeader()->setSectionResizeMode(GroupMemberModel::MemberColumn,
                                                             QHeaderView::Interactive);
     m_memberTable->setColumnWidth(GroupMemberModel::MemberColumn, 140);
+    // What a member was given comes first; its client and host after.
+    QHeaderView *memberHeader = m_memberTable->horizontalHeader();
+    memberHeader->moveSection(memberHeader->visualIndex(GroupMemberModel::PartitionsColumn), 1);
+    memberHeader->moveSection(memberHeader->visualIndex(GroupMemberModel::AssignmentColumn), 2);
+    memberHeader->setStretchLastSection(false);
     m_offsetTable = makeTable(new core::GroupOffsetProxy(detail), m_offsets,
                               QStringLiteral("groupOffsets"), detail);
     m_offsetTable->hideColumn(GroupOffsetModel::GroupColumn);
