@@ -64,9 +64,11 @@ void TopicModel::setSnapshot(const ClusterSnapshotPtr &snapshot)
     else
         m_pending = 0;
     if (m_pending > 0 && !m_stepQueued) {
-        // The next rows in the next turn, with whatever snapshot is current by then.
+        // The next rows a moment later, with whatever snapshot is current by then. A timer, not
+        // a posted call: the repaint of these rows (a posted event too) and other timers run in
+        // between instead of in the same turn.
         m_stepQueued = true;
-        QTimer::singleShot(0, this, [this] {
+        QTimer::singleShot(10, this, [this] {
             m_stepQueued = false;
             if (m_pending > 0)
                 setSnapshot(m_snapshot);

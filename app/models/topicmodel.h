@@ -55,9 +55,10 @@ public:
     // Null clears the model.
     void setSnapshot(const ClusterSnapshotPtr &snapshot);
     // At most this many rows are inserted per update (0, the default: no limit). The rest
-    // follow in later turns of the event loop, so a first fill of 10,000 topics behind a sorted
-    // proxy and a view never holds the UI thread for the whole table at once. Changed and gone
-    // rows are always applied at once (they cost little and must not show stale figures).
+    // follow in later turns of the event loop (10 ms apart), so a first fill of 10,000 topics
+    // behind a sorted proxy and a view never holds the UI thread for the whole table at once.
+    // Changed and gone rows are always applied at once (they cost little and must not show stale
+    // figures).
     void setMaxInsertsPerUpdate(int rows) { m_maxInserts = std::max(0, rows); }
     // Rows of the last snapshot not inserted yet.
     int pendingRows() const { return m_pending; }
