@@ -2,10 +2,13 @@
 //
 // Choosing the tier: start from the coarsest tier whose step is not coarser than the wanted
 // step; if that tier does not reach back to `from`, take the first coarser tier that does (or,
-// if none does, the one that reaches back furthest). Points newer than what the chosen tier has
-// folded so far come from the finer tiers, so a chart always runs up to the newest round. When a
-// step is asked for, all points (that finer tail included) are folded once more in memory into
-// buckets of that step, or of the tier's if it is coarser.
+// if none does, the one that reaches back furthest, where a coarser tier counts as further only
+// if it starts a whole step of its own earlier: a young history's first minute bucket starts
+// before its first raw round only because buckets start on the minute, and answering a
+// five-minute chart with minute points would throw the raw rounds away). Points newer than what the
+// chosen tier has folded so far come from the finer tiers, so a chart always runs up to the newest
+// round. When a step is asked for, all points (that finer tail included) are folded once more in
+// memory into buckets of that step, or of the tier's if it is coarser.
 #include "metricsblock.h"
 #include "metricsdb.h"
 
@@ -105,7 +108,7 @@ Result<Series> MetricsDb::querySeries(const SeriesRequest &request)
             chosen = k;
             break;
         }
-        if (*oldest < furthest) {
+        if (*oldest + tiers[k].stepMs <= furthest) {
             furthest = *oldest;
             chosen = k;
         }

@@ -286,6 +286,29 @@ TEST_F(MetricsDbTest, DownsamplingTiersFoldMeanMaxAndLast)
         ASSERT_LT(twoHours.points[i - 1].timeMs, twoHours.points[i].timeMs) << i;
 }
 
+TEST_F(MetricsDbTest, AYoungHistoryIsAnsweredFromItsRawRounds)
+{
+    MetricsDb db;
+    ASSERT_TRUE(db.open(path()).ok());
+    // Four and a half minutes of rounds every 5 s (the minute tier has folded some buckets); a
+    // five-minute chart reaches back before the first round.
+    const qint64 start = T0 + 30 * Second;
+    QList<MetricsFrame> frames;
+    for (int i = 0; i < 54; ++i)
+        frames.append({start + i * 5 * Second, {topicSample(QStringLiteral("orders"), i, i)}});
+    ASSERT_TRUE(db.write(frames).ok());
+    const qint64 newest = frames.constLast().timeMs;
+    const Series s = query(db, EntityKind::Topic, QStringLiteral("orders"),
+                           Metric::MessagesPerSecond, newest - 5 * Minute, newest);
+    EXPECT_EQ(s.tier, 0);
+    ASSERT_EQ(s.points.size(), 54);
+    EXPECT_EQ(s.points.first().timeMs, start);
+    // Asked for minute points, the minute tier answers.
+    const Series minutes = query(db, EntityKind::Topic, QStringLiteral("orders"),
+                                 Metric::MessagesPerSecond, newest - 5 * Minute, newest, Minute);
+    EXPECT_EQ(minutes.tier, 1);
+}
+
 TEST_F(MetricsDbTest, RetentionPerTierAndForEvents)
 {
     MetricsDb db;
