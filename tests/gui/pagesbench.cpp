@@ -105,7 +105,10 @@ public:
         if (m_depth > 0 || m_thresholdMs <= 0 || thread() != QThread::currentThread())
             return QApplication::notify(receiver, event);
         ++m_depth;
+        // Named before: the receiver may be gone after (a single-shot timer deletes itself).
         const int type = event->type();
+        const char *className = receiver ? receiver->metaObject()->className() : "-";
+        const QString name = receiver ? receiver->objectName() : QString();
         QElapsedTimer t;
         t.start();
         const bool result = QApplication::notify(receiver, event);
@@ -113,9 +116,7 @@ public:
         --m_depth;
         if (ms >= m_thresholdMs)
             std::printf("  slow event: %lld ms, type %d, receiver %s \"%s\"\n",
-                        static_cast<long long>(ms), type,
-                        receiver ? receiver->metaObject()->className() : "-",
-                        receiver ? qPrintable(receiver->objectName()) : "");
+                        static_cast<long long>(ms), type, className, qPrintable(name));
         return result;
     }
 
