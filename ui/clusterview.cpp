@@ -269,13 +269,14 @@ void ClusterView::refreshHeader()
     m_environment->setText(
         sandbox ? tr("SANDBOX")
                 : core::ProfileRules::environmentDisplayName(profile->environment).toUpper());
-    // A style sheet, not the palette: with an application style sheet in place, Qt paints
-    // frames through it and ignores palette backgrounds.
+    // A style sheet of the banner's own for its rounded background; its labels are white and
+    // bold on every environment colour.
     const QColor color =
         sandbox ? QColor(0x45, 0x5a, 0x64) : Theme::environmentColor(profile->environment);
-    m_banner->setStyleSheet(QStringLiteral("QFrame#environmentBanner { background: %1; "
-                                           "border-radius: 4px; } QLabel { color: white; }")
-                                .arg(color.name()));
+    m_banner->setStyleSheet(
+        QStringLiteral("QFrame#environmentBanner { background: %1; "
+                       "border-radius: 4px; } QLabel { color: white; font-weight: 600; }")
+            .arg(color.name()));
 
     const core::ClusterStatus status = model->status(m_clusterId);
     QString text = model->statusText(m_clusterId);
