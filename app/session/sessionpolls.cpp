@@ -443,7 +443,7 @@ void SessionWorker::runLagSeconds()
     const auto done = [this] {
         if (--task(Task::LagSeconds).pending > 0)
             return;
-        const SlowStep step("sampling lag seconds");
+        const SlowStep sampling("sampling lag seconds");
         m_groups.sampleLagSeconds(*m_snap.topics, QDateTime::currentMSecsSinceEpoch());
         finishTask(Task::LagSeconds, RoundStats::Kind::LagSeconds);
     };

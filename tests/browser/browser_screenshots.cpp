@@ -72,7 +72,7 @@ int main(int argc, char **argv)
 
     core::Workspace ws({tmp.filePath(QStringLiteral("kastle.sqlite")),
                         QCoreApplication::applicationDirPath() + QStringLiteral("/kastle-broker"),
-                        tmp.filePath(QStringLiteral("sandbox"))});
+                        tmp.filePath(QStringLiteral("sandbox")), QString()});
     ws.open();
     core::ConnectionProfile profile;
     profile.name = QStringLiteral("Local dev");
