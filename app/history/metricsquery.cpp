@@ -2,13 +2,15 @@
 //
 // Choosing the tier: start from the coarsest tier whose step is not coarser than the wanted
 // step; if that tier does not reach back to `from`, take the first coarser tier that does (or,
-// if none does, the one that reaches back furthest, where a coarser tier counts as further only
-// if it starts a whole step of its own earlier: a young history's first minute bucket starts
-// before its first raw round only because buckets start on the minute, and answering a
-// five-minute chart with minute points would throw the raw rounds away). Points newer than what the
-// chosen tier has folded so far come from the finer tiers, so a chart always runs up to the newest
-// round. When a step is asked for, all points (that finer tail included) are folded once more in
-// memory into buckets of that step, or of the tier's if it is coarser.
+// if none does, the one that reaches back furthest). Either way a coarser tier counts as
+// reaching further than the finer one chosen so far only if it starts a whole step of its own
+// earlier: a tier's first bucket starts on the minute (or the ten minutes) before the first
+// round it holds, so a young history's minute or ten-minute tier seems to reach back to a
+// five-minute chart's start while it holds nothing the raw rounds do not, and answering with its
+// points would throw the raw rounds away. Points newer than what the chosen tier has folded so
+// far come from the finer tiers, so a chart always runs up to the newest round. When a step is
+// asked for, all points (that finer tail included) are folded once more in memory into buckets
+// of that step, or of the tier's if it is coarser.
 #include "metricsblock.h"
 #include "metricsdb.h"
 
@@ -97,21 +99,20 @@ Result<Series> MetricsDb::querySeries(const SeriesRequest &request)
             start = int(k);
     }
     int chosen = start;
-    qint64 furthest = std::numeric_limits<qint64>::max();
+    qint64 furthest = std::numeric_limits<qint64>::max(); // oldest time of the chosen tier
     for (int k = start; k < tiers.size(); ++k) {
         const Result<qint64> oldest = oldestTime(k, shard);
         if (!oldest)
             return oldest.error();
         if (*oldest == 0)
             continue;
-        if (*oldest <= request.fromMs) {
-            chosen = k;
+        // Not a whole step earlier: its first bucket holds no older rounds, only starts sooner.
+        if (furthest != std::numeric_limits<qint64>::max() && *oldest + tiers[k].stepMs > furthest)
+            continue;
+        furthest = *oldest;
+        chosen = k;
+        if (*oldest <= request.fromMs)
             break;
-        }
-        if (*oldest + tiers[k].stepMs <= furthest) {
-            furthest = *oldest;
-            chosen = k;
-        }
     }
 
     Series series;

@@ -309,6 +309,38 @@ TEST_F(MetricsDbTest, AYoungHistoryIsAnsweredFromItsRawRounds)
     EXPECT_EQ(minutes.tier, 1);
 }
 
+TEST_F(MetricsDbTest, AYoungHistoryIsAnsweredFromItsRawRoundsWhateverTheClock)
+{
+    // Rounds every 2 s, a five-minute chart reaching back before the first one. (a) Three
+    // minutes that began 17 s before a whole ten minutes (the sandbox of issue 6): the minute
+    // tier has folded past T0, so the ten-minute tier holds a bucket from T0 - 10 min, which
+    // starts before the chart does. (b) Rounds that began 4 s after the chart's start, in the
+    // same minute: the minute tier's first bucket starts before the chart does. Neither coarse
+    // tier holds a round the raw tier does not.
+    struct Case
+    {
+        qint64 start;
+        int rounds;
+    };
+    for (const Case c : {Case{T0 - 17 * Second, 91}, Case{T0 + 10 * Second, 149}}) {
+        MetricsDb db;
+        ASSERT_TRUE(db.open(m_dir.filePath(QStringLiteral("young%1.sqlite").arg(c.rounds))).ok());
+        for (int i = 0; i < c.rounds; ++i) {
+            const MetricsFrame f{c.start + i * 2 * Second,
+                                 {topicSample(QStringLiteral("orders"), 50 + i % 7, i)}};
+            ASSERT_TRUE(db.write({f}).ok());
+        }
+        const qint64 newest = c.start + (c.rounds - 1) * 2 * Second;
+        const Series s = query(db, EntityKind::Topic, QStringLiteral("orders"),
+                               Metric::MessagesPerSecond, newest - 5 * Minute, newest);
+        EXPECT_EQ(s.tier, 0) << c.start - T0;
+        ASSERT_EQ(s.points.size(), c.rounds) << c.start - T0;
+        EXPECT_EQ(s.points.first().timeMs, c.start);
+        for (qsizetype i = 1; i < s.points.size(); ++i)
+            ASSERT_EQ(s.points[i].timeMs - s.points[i - 1].timeMs, 2 * Second) << i;
+    }
+}
+
 TEST_F(MetricsDbTest, RetentionPerTierAndForEvents)
 {
     MetricsDb db;

@@ -118,6 +118,41 @@ TEST(TimeSeriesChart, FillsTheRangeFromTheStoreAndTakesLivePoints)
     EXPECT_TRUE(lines.at(1).contains(QLatin1Char('T'))); // ISO time
 }
 
+TEST(TimeSeriesChart, AYoungHistoryFillsFiveMinutesWithEveryRound)
+{
+    // Issue 6: a history a few minutes old, rounds every 2 s. The five-minute chart draws every
+    // round, not the minute tier's points with a raw tail (the minute tier's first bucket starts
+    // on the minute, before the chart's start, while it holds no round the raw tier lacks).
+    QTemporaryDir dir;
+    core::MetricsStore store;
+    ASSERT_TRUE(store.open(dir.filePath(QStringLiteral("m.sqlite")), QStringLiteral("p")).result());
+    // The history begins 10 s after the chart's start, in the same minute: with the minute about
+    // to turn, wait for the next one.
+    ASSERT_TRUE(QTest::qWaitFor(
+        [] { return QDateTime::currentMSecsSinceEpoch() % 60'000 < 45'000; }, 20000));
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const qint64 first = now - 5 * 60'000 + 10'000;
+    int rounds = 0;
+    for (qint64 t = first; t <= now; t += 2000, ++rounds)
+        store.record(rateFrame(t, 10 + rounds % 7));
+    ASSERT_TRUE(store.flush().result());
+
+    ui::TimeSeriesChart chart(QStringLiteral("Messages/s"));
+    chart.resize(600, 300);
+    chart.show();
+    const int rate = chart.addLine(QStringLiteral("in"), EntityKind::Cluster, QString(),
+                                   Metric::MessagesPerSecond, QStringLiteral("msg/s"));
+    QSignalSpy loaded(&chart, &ui::TimeSeriesChart::loaded);
+    chart.setStore(&store);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return loaded.count() > 0; }, 10000));
+    const QList<QPointF> points = chart.points(rate);
+    ASSERT_EQ(points.size(), rounds);
+    EXPECT_DOUBLE_EQ(points.constFirst().x(), double(first));
+    EXPECT_DOUBLE_EQ(points.constLast().x(), double(first + (rounds - 1) * 2000));
+    for (qsizetype i = 1; i < points.size(); ++i)
+        ASSERT_DOUBLE_EQ(points[i].x() - points[i - 1].x(), 2000.0) << i;
+}
+
 TEST(TimeSeriesChart, LiveLinesWithoutAStore)
 {
     ui::TimeSeriesChart chart(QStringLiteral("partitions"));
