@@ -99,13 +99,42 @@ EntitySample FrameBuilder::groupSample(const GroupSnapshot &group)
     return s;
 }
 
+void FrameBuilder::appendGroupTopicSamples(const GroupSnapshot &group, QList<EntitySample> &out)
+{
+    // Offsets are sorted by (topic, partition): each topic is one run. Like the group's own
+    // figures, lag sums the partitions whose lag is known (-1 if none is), lag seconds is the
+    // largest known one. A topic without any committed offset has no sample.
+    const std::vector<GroupOffset> &offsets = group.offsets;
+    for (auto run = offsets.begin(); run != offsets.end();) {
+        const QString &topic = run->topic;
+        qint64 committed = -1, lag = -1;
+        double lagSeconds = -1;
+        for (; run != offsets.end() && run->topic == topic; ++run) {
+            if (run->committedOffset < 0)
+                continue;
+            committed = std::max<qint64>(committed, 0) + run->committedOffset;
+            if (run->lag >= 0)
+                lag = std::max<qint64>(lag, 0) + run->lag;
+            lagSeconds = std::max(lagSeconds, run->lagSeconds);
+        }
+        if (committed < 0)
+            continue;
+        EntitySample s(EntityKind::GroupTopic, groupTopicEntityName(group.groupId, topic));
+        s.setRaw(Metric::Lag, lag);
+        s.set(Metric::LagSeconds, lagSeconds);
+        s.setRaw(Metric::Committed, committed);
+        out.append(std::move(s));
+    }
+}
+
 void IdleFilter::apply(MetricsFrame &frame)
 {
     if (m_bucketMs <= 0)
         return;
     const qint64 bucket = frame.timeMs - ((frame.timeMs % m_bucketMs) + m_bucketMs) % m_bucketMs;
     const auto idle = [&](const EntitySample &s) {
-        if (s.kind != EntityKind::Topic && s.kind != EntityKind::Group)
+        if (s.kind != EntityKind::Topic && s.kind != EntityKind::Group &&
+            s.kind != EntityKind::GroupTopic)
             return false;
         Kept &kept = m_kept[size_t(s.kind)][s.name];
         if (kept.bucket == bucket && kept.values == s.values)
@@ -207,7 +236,10 @@ std::optional<MetricsFrame> FrameBuilder::build(const ClusterSnapshotPtr &snapsh
     forChanged(
         last ? last->groups->groups : noGroups, now.groups->groups,
         [](const GroupSnapshot &g) -> const QString & { return g.groupId; },
-        [&](const GroupSnapshot &g) { frame.samples.append(groupSample(g)); });
+        [&](const GroupSnapshot &g) {
+            frame.samples.append(groupSample(g));
+            appendGroupTopicSamples(g, frame.samples);
+        });
     m_idle.apply(frame);
     addPartitions(now, frame);
     m_last = snapshot;

@@ -21,6 +21,7 @@ constexpr std::array topicFigures{M::MessagesPerSecond, M::BytesPerSecond, M::En
 constexpr std::array groupFigures{M::Lag, M::LagSeconds, M::Committed, M::Members};
 constexpr std::array partitionFigures{M::EndOffsets, M::Messages, M::SizeBytes,
                                       M::MessagesPerSecond, M::BytesPerSecond};
+constexpr std::array groupTopicFigures{M::Lag, M::LagSeconds, M::Committed};
 
 constexpr qint64 Minute = 60 * 1000;
 constexpr qint64 Hour = 60 * Minute;
@@ -65,6 +66,8 @@ std::span<const Metric> figuresOf(EntityKind kind)
         return groupFigures;
     case EntityKind::Partition:
         return partitionFigures;
+    case EntityKind::GroupTopic:
+        return groupTopicFigures;
     }
     return {};
 }
@@ -82,6 +85,23 @@ int figureIndex(EntityKind kind, Metric metric)
 QString partitionEntityName(const QString &topic, int partition)
 {
     return topic + QLatin1Char(':') + QString::number(partition);
+}
+
+QString groupTopicEntityName(const QString &group, const QString &topic)
+{
+    return topic + QLatin1Char(':') + group;
+}
+
+bool splitGroupTopicEntityName(const QString &name, QString *group, QString *topic)
+{
+    const qsizetype colon = name.indexOf(QLatin1Char(':'));
+    if (colon < 0)
+        return false;
+    if (topic)
+        *topic = name.left(colon);
+    if (group)
+        *group = name.mid(colon + 1);
+    return true;
 }
 
 QList<Tier> defaultTiers()

@@ -1,7 +1,7 @@
 // The vocabulary of the metrics history: which entities have figures (cluster, broker, topic,
-// group), which figures each kind records and how a figure is folded when samples are
-// downsampled, the storage tiers, one recorded round (MetricsFrame) and what a chart asks for and
-// gets back (SeriesRequest, Series).
+// group, partition, a group's share of one topic), which figures each kind records and how a figure
+// is folded when samples are downsampled, the storage tiers, one recorded round (MetricsFrame) and
+// what a chart asks for and gets back (SeriesRequest, Series).
 //
 // Invariants that the on-disk format relies on (see metricsblock.h):
 // - The figure list of each kind (figuresOf) is append-only: a figure's position in that list is
@@ -26,12 +26,20 @@ enum class EntityKind : quint8 {
     Broker = 1,  // named by the broker id in decimal
     Topic = 2,
     Group = 3,
-    Partition = 4, // named partitionEntityName(topic, partition); recorded on change only
+    Partition = 4,  // named partitionEntityName(topic, partition); recorded on change only
+    GroupTopic = 5, // a group's offsets in one topic, named groupTopicEntityName(group, topic)
 };
-inline constexpr int EntityKindCount = 5;
+// Kinds are stored by number; a database opened by an older build skips kinds it does not know.
+inline constexpr int EntityKindCount = 6;
 
 // "orders:3". Kafka topic names are made of [a-zA-Z0-9._-], so the colon cannot be ambiguous.
 QString partitionEntityName(const QString &topic, int partition);
+// "orders:billing" for group "billing" in topic "orders": the topic first, because a group id
+// may hold any character (':' too) and a topic name never holds one, so the name splits at its
+// first ':'.
+QString groupTopicEntityName(const QString &group, const QString &topic);
+// The (group, topic) of a groupTopicEntityName; false if `name` has no ':'.
+bool splitGroupTopicEntityName(const QString &name, QString *group, QString *topic);
 
 enum class Metric : quint8 {
     MessagesPerSecond, // from end-offset deltas; stored x1000
@@ -47,9 +55,9 @@ enum class Metric : quint8 {
     Topics,
     Groups,
     Leaders,    // broker: partitions it leads
-    Committed,  // group: sum of committed offsets
-    Lag,        // group: messages behind; cluster: sum over groups
-    LagSeconds, // group: age of the oldest unconsumed record; stored in milliseconds
+    Committed,  // group, group topic: sum of committed offsets
+    Lag,        // group, group topic: messages behind; cluster: sum over groups
+    LagSeconds, // group, group topic: age of the oldest unconsumed record; stored in ms
     Members,    // group: members
 };
 

@@ -28,6 +28,9 @@ using core::GroupOffsetModel;
 
 namespace {
 
+// Topic lines of the lag chart; more would be unreadable (the offsets table has every topic).
+constexpr int kMaxTopicLines = 12;
+
 void setUpTable(QTableView *table)
 {
     table->setSortingEnabled(true);
@@ -235,7 +238,7 @@ void GroupsPage::rebuildChart(const core::GroupSnapshot *g)
 {
     QStringList topics;
     for (const core::GroupOffset &o : g->offsets)
-        if (topics.isEmpty() || topics.constLast() != o.topic)
+        if ((topics.isEmpty() || topics.constLast() != o.topic) && topics.size() < kMaxTopicLines)
             topics.append(o.topic);
     if (topics == m_chartTopics && m_chart->lineCount() > 0)
         return;
@@ -243,10 +246,12 @@ void GroupsPage::rebuildChart(const core::GroupSnapshot *g)
     m_chart->clearLines();
     m_chart->addLine(tr("total"), core::EntityKind::Group, g->groupId, core::Metric::Lag,
                      tr("messages"));
-    // Per topic: the history keeps group totals only, so topic lines fill live.
+    // Per topic: the history keeps each (group, topic) lag (see framebuilder.h), so every range
+    // fills from it at once; snapshots then append the live figure.
     for (const QString &t : topics)
-        m_chart->addLiveLine(t, tr("messages"));
-    m_chart->setStore(history());
+        m_chart->addLine(t, core::EntityKind::GroupTopic, core::groupTopicEntityName(g->groupId, t),
+                         core::Metric::Lag, tr("messages"));
+    m_chart->setStore(history()); // reloads every line for the range
 }
 
 void GroupsPage::showDetail(const core::ClusterSnapshotPtr &s)
