@@ -232,4 +232,22 @@ QIcon Theme::icon(const QString &name)
     return QIcon(QStringLiteral(":/icons/") + name + QStringLiteral(".svg"));
 }
 
+QLayout *Theme::detailHeader(QWidget *back, QLabel *title, QLabel *summary,
+                             std::initializer_list<QWidget *> actions)
+{
+    QFont f = title->font();
+    f.setPointSizeF(f.pointSizeF() * 1.3);
+    f.setBold(true);
+    title->setFont(f);
+    auto *head = new QHBoxLayout;
+    head->addWidget(back);
+    head->addSpacing(8);
+    head->addWidget(title);
+    head->addSpacing(12);
+    head->addWidget(summary, 1);
+    for (QWidget *w : actions)
+        head->addWidget(w);
+    return head;
+}
+
 } // namespace kastle::ui

@@ -10,6 +10,9 @@
 #include <QColor>
 #include <QIcon>
 
+#include <initializer_list>
+
+class QLabel;
 class QLayout;
 class QWidget;
 
@@ -31,6 +34,10 @@ public:
     // A word-wrapped label centred in a row, at most maxWidth wide. (A wrapped label added with
     // an alignment flag gets a height for the wrong width and is clipped.)
     static QLayout *centered(QWidget *label, int maxWidth);
+    // The head row of a detail view: back button, the entity's name in a larger bold font, a
+    // summary taking the free width, then the actions on the right.
+    static QLayout *detailHeader(QWidget *back, QLabel *title, QLabel *summary,
+                                 std::initializer_list<QWidget *> actions);
 };
 
 // Registers the compiled-in resources (icons) of kastle_ui; a static library needs this once.

@@ -107,21 +107,11 @@ GroupsPage::GroupsPage(QWidget *parent)
     auto *back = new QPushButton(tr("← All groups"), detail);
     back->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Left));
     m_title = new QLabel(detail);
-    QFont f = m_title->font();
-    f.setPointSizeF(f.pointSizeF() * 1.3);
-    f.setBold(true);
-    m_title->setFont(f);
     m_summary = new QLabel(detail);
     m_summary->setWordWrap(true);
     m_delete = new QPushButton(Theme::icon(QStringLiteral("delete")), tr("Delete group…"), detail);
     m_delete->setObjectName(QStringLiteral("deleteGroup"));
-    auto *head = new QHBoxLayout;
-    head->addWidget(back);
-    head->addSpacing(8);
-    head->addWidget(m_title);
-    head->addSpacing(12);
-    head->addWidget(m_summary, 1);
-    head->addWidget(m_delete);
+    QLayout *head = Theme::detailHeader(back, m_title, m_summary, {m_delete});
     m_memberTable = makeTable(new core::GroupMemberProxy(detail), m_members,
                               QStringLiteral("groupMembers"), detail);
     m_memberTable->hideColumn(GroupMemberModel::InstanceColumn);

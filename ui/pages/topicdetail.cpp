@@ -53,24 +53,12 @@ TopicDetail::TopicDetail(QWidget *parent)
     back->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Left));
     m_title = new QLabel(this);
     m_title->setObjectName(QStringLiteral("topicTitle"));
-    QFont f = m_title->font();
-    f.setPointSizeF(f.pointSizeF() * 1.3);
-    f.setBold(true);
-    m_title->setFont(f);
     m_summary = new QLabel(this);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto *configs = new QPushButton(Theme::icon(QStringLiteral("settings")), tr("Configs…"), this);
     auto *add = new QPushButton(tr("Add partitions…"), this);
     auto *del = new QPushButton(Theme::icon(QStringLiteral("delete")), tr("Delete…"), this);
-    auto *head = new QHBoxLayout;
-    head->addWidget(back);
-    head->addSpacing(8);
-    head->addWidget(m_title);
-    head->addSpacing(12);
-    head->addWidget(m_summary, 1);
-    head->addWidget(configs);
-    head->addWidget(add);
-    head->addWidget(del);
+    QLayout *head = Theme::detailHeader(back, m_title, m_summary, {configs, add, del});
 
     m_partitions = new core::PartitionModel(this);
     m_partitionProxy = new core::PartitionProxy(this);
