@@ -15,6 +15,22 @@ LaunchOptions LaunchOptions::parse(int argc, char **argv)
         const char *a = argv[i];
         if (std::strcmp(a, "--sandbox") == 0)
             o.startSandbox = true;
+        else if (std::strcmp(a, "--sample-data") == 0) {
+            o.startSandbox = true;
+            o.sampleRate = defaultSampleRate;
+        } else if (std::strncmp(a, "--sample-data=", 14) == 0) {
+            bool ok = false;
+            const int rate = QString::fromLocal8Bit(a + 14).toInt(&ok);
+            if (ok && rate >= 1 && rate <= maxSampleRate) {
+                o.startSandbox = true;
+                o.sampleRate = rate;
+            } else if (o.badValue.isEmpty()) {
+                o.badValue = QStringLiteral("--sample-data: the rate must be a whole number of "
+                                            "messages per second from 1 to %1, not \"%2\"")
+                                 .arg(maxSampleRate)
+                                 .arg(QString::fromLocal8Bit(a + 14));
+            }
+        }
         else if (std::strcmp(a, "--help") == 0 || std::strcmp(a, "-h") == 0)
             o.showHelp = true;
         else if (std::strcmp(a, "--version") == 0)
@@ -29,9 +45,13 @@ LaunchOptions LaunchOptions::parse(int argc, char **argv)
 
 QString LaunchOptions::usage()
 {
-    return QStringLiteral("Usage: kastle [--sandbox] [--version] [--help]\n"
-                          "  --sandbox   start the local sandbox cluster at launch\n"
-                          "  --version   print the versions of Kastle, Qt and librdkafka\n");
+    return QStringLiteral("Usage: kastle [--sandbox] [--sample-data[=RATE]] [--version] [--help]\n"
+                          "  --sandbox             start the local sandbox cluster at launch\n"
+                          "  --sample-data[=RATE]  start the sandbox and load its sample data,\n"
+                          "                        producing RATE messages/s (default %1)\n"
+                          "  --version             print the versions of Kastle, Qt and "
+                          "librdkafka\n")
+        .arg(defaultSampleRate);
 }
 
 bool LaunchOptions::displayAvailable()

@@ -8,10 +8,15 @@ namespace kastle::core {
 
 struct LaunchOptions
 {
-    bool startSandbox = false; // --sandbox
+    bool startSandbox = false; // --sandbox (also implied by --sample-data)
+    int sampleRate = 0;        // --sample-data[=RATE]: messages/s once the sandbox runs; 0 = off
     bool showHelp = false;     // --help / -h
     bool showVersion = false;  // --version
     QString unknownArgument;   // the first argument we do not understand
+    QString badValue;          // a known option with a value we cannot use, said as a sentence
+
+    static constexpr int defaultSampleRate = 200;
+    static constexpr int maxSampleRate = 20000; // the sandbox panel's range too
 
     static LaunchOptions parse(int argc, char **argv);
     static QString usage();

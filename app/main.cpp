@@ -14,10 +14,13 @@ int main(int argc, char **argv)
 {
     using namespace kastle;
     const core::LaunchOptions options = core::LaunchOptions::parse(argc, argv);
-    if (options.showHelp || !options.unknownArgument.isEmpty()) {
+    const bool bad = !options.unknownArgument.isEmpty() || !options.badValue.isEmpty();
+    if (options.showHelp || bad) {
         if (!options.unknownArgument.isEmpty())
             std::fprintf(stderr, "kastle: unknown option %s\n",
                          qPrintable(options.unknownArgument));
+        else if (!options.badValue.isEmpty())
+            std::fprintf(stderr, "kastle: %s\n", qPrintable(options.badValue));
         std::fputs(qPrintable(core::LaunchOptions::usage()), options.showHelp ? stdout : stderr);
         return options.showHelp ? 0 : 2;
     }
@@ -50,6 +53,8 @@ int main(int argc, char **argv)
     window.showStartupNotices();
     if (options.startSandbox)
         window.connectCluster(core::ConnectionListModel::sandboxId());
+    if (options.sampleRate > 0)
+        window.loadSampleDataWhenReady(options.sampleRate);
 
     const int rc = QApplication::exec();
     core::uninstallLogCapture();

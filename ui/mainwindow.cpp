@@ -248,11 +248,7 @@ void MainWindow::buildMenus()
                        &SandboxController::stop);
     sandbox->addAction(tr("&Restart"), m_workspace.sandbox(), &SandboxController::restart);
     sandbox->addSeparator();
-    const auto sandboxPanel = [this]() -> SandboxPanel * {
-        showCluster(ConnectionListModel::sandboxId());
-        ClusterView *v = m_views.value(ConnectionListModel::sandboxId());
-        return v ? v->findChild<SandboxPanel *>() : nullptr;
-    };
+    const auto sandboxPanel = [this] { return this->sandboxPanel(); };
     sandbox->addAction(tr("Load or stop &sample data"), this, [sandboxPanel] {
         if (SandboxPanel *p = sandboxPanel())
             p->toggleSampleData();
@@ -478,6 +474,35 @@ void MainWindow::connectCluster(const QString &id)
         return;
     }
     runCheckWithSecrets(id);
+}
+
+SandboxPanel *MainWindow::sandboxPanel()
+{
+    showCluster(ConnectionListModel::sandboxId());
+    ClusterView *v = m_views.value(ConnectionListModel::sandboxId());
+    return v ? v->findChild<SandboxPanel *>() : nullptr;
+}
+
+void MainWindow::loadSampleDataWhenReady(int rate)
+{
+    using State = SandboxController::State;
+    SandboxController *sandbox = m_workspace.sandbox();
+    const auto tryStart = [this, sandbox, rate] {
+        const State s = sandbox->state();
+        if (s == State::Running) {
+            if (SandboxPanel *p = sandboxPanel())
+                p->startSampleData(rate);
+        }
+        // Starting goes on waiting; any other state ends the wait (the panel shows why).
+        return s != State::Starting;
+    };
+    if (tryStart())
+        return;
+    auto *wait = new QObject(this);
+    connect(sandbox, &SandboxController::stateChanged, wait, [wait, tryStart] {
+        if (tryStart())
+            wait->deleteLater();
+    });
 }
 
 JumpPalette *MainWindow::showJumpPalette()

@@ -26,6 +26,7 @@ class ConnectionDialog;
 class EventLoopProbe;
 class JumpPalette;
 class LogDock;
+class SandboxPanel;
 class WelcomePage;
 
 class MainWindow : public QMainWindow
@@ -50,6 +51,9 @@ public:
     void deleteConnection(const QString &id); // asks first
     void moveConnection(const QString &id, int delta);
     void connectCluster(const QString &id);
+    // `kastle --sample-data`: loads the sandbox's sample data at `rate` messages/s as soon as
+    // the sandbox runs (at once if it already does); gives up if the sandbox fails first.
+    void loadSampleDataWhenReady(int rate);
     QDialog *showSettings();
     QDialog *showAbout();
     void showWelcome();
@@ -66,6 +70,7 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    SandboxPanel *sandboxPanel(); // shows the sandbox's view first
     void restoreUiState();
     void buildMenus();
     QWidget *buildSidebar();

@@ -167,6 +167,13 @@ void SandboxPanel::toggleSampleData()
     refreshSample();
 }
 
+void SandboxPanel::startSampleData(int rate)
+{
+    m_rate->setValue(rate);
+    if (!m_workspace.sampleData()->isRunning())
+        toggleSampleData();
+}
+
 QMessageBox *SandboxPanel::resetData()
 {
     auto *box = new QMessageBox(

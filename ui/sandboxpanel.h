@@ -30,6 +30,8 @@ public:
     // Asks, then removes the sandbox's data (the sandbox is stopped first if it runs).
     QMessageBox *resetData();
     void toggleSampleData();
+    // Starts the sample data at `rate` messages/s (sets the rate box); no-op unless running.
+    void startSampleData(int rate);
 
 private:
     void refresh();

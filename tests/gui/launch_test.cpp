@@ -3,6 +3,8 @@
 #include "testhelpers.h"
 
 #include <QDir>
+#include <QDirIterator>
+#include <QFileInfo>
 #include <QProcess>
 #include <QProcessEnvironment>
 
@@ -60,9 +62,44 @@ TEST(Launch, ParsesSandboxFlag)
     const LaunchOptions o = LaunchOptions::parse(2, argv);
     EXPECT_TRUE(o.startSandbox);
     EXPECT_TRUE(o.unknownArgument.isEmpty());
+    EXPECT_EQ(o.sampleRate, 0);
     char bogus[] = "--bogus";
     char *argv2[] = {prog, bogus, nullptr};
     EXPECT_EQ(LaunchOptions::parse(2, argv2).unknownArgument, QStringLiteral("--bogus"));
+}
+
+TEST(Launch, ParsesSampleDataFlag)
+{
+    char prog[] = "kastle";
+    char plain[] = "--sample-data";
+    char *argv[] = {prog, plain, nullptr};
+    const LaunchOptions o = LaunchOptions::parse(2, argv);
+    EXPECT_TRUE(o.startSandbox); // sample data needs the sandbox
+    EXPECT_EQ(o.sampleRate, LaunchOptions::defaultSampleRate);
+    EXPECT_TRUE(o.badValue.isEmpty());
+
+    char rated[] = "--sample-data=750";
+    char *argv2[] = {prog, rated, nullptr};
+    EXPECT_EQ(LaunchOptions::parse(2, argv2).sampleRate, 750);
+
+    for (const char *bad : {"--sample-data=0", "--sample-data=fast", "--sample-data=",
+                            "--sample-data=20001"}) {
+        std::string arg = bad;
+        char *argv3[] = {prog, arg.data(), nullptr};
+        const LaunchOptions b = LaunchOptions::parse(2, argv3);
+        EXPECT_EQ(b.sampleRate, 0) << bad;
+        EXPECT_FALSE(b.startSandbox) << bad;
+        EXPECT_TRUE(b.badValue.contains(QStringLiteral("--sample-data"))) << bad;
+    }
+}
+
+TEST(Launch, BadSampleRateIsRefusedWithOneLine)
+{
+    const ProcessRun run = runWithoutDisplay({QStringLiteral("--sample-data=lots")});
+    EXPECT_EQ(run.exitCode, 2);
+    EXPECT_TRUE(run.err.startsWith(QStringLiteral("kastle: --sample-data: the rate must be")))
+        << run.err.toStdString();
+    EXPECT_TRUE(run.err.contains(QStringLiteral("\"lots\""))) << run.err.toStdString();
 }
 
 namespace {
@@ -86,7 +123,8 @@ QList<qint64> processesMentioning(const QString &needle)
 }
 
 // Starts `kastle --sandbox` offscreen on a private data folder and waits for the sandbox.
-bool startKastleWithSandbox(QProcess &kastle, const QTemporaryDir &home)
+bool startKastleWithSandbox(QProcess &kastle, const QTemporaryDir &home,
+                            const QStringList &args = {QStringLiteral("--sandbox")})
 {
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
@@ -94,7 +132,7 @@ bool startKastleWithSandbox(QProcess &kastle, const QTemporaryDir &home)
     env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.filePath(QStringLiteral("config")));
     kastle.setProcessEnvironment(env);
     kastle.setProcessChannelMode(QProcess::MergedChannels);
-    kastle.start(kastle::test::binDir() + QStringLiteral("/kastle"), {QStringLiteral("--sandbox")});
+    kastle.start(kastle::test::binDir() + QStringLiteral("/kastle"), args);
     QByteArray seen;
     return QTest::qWaitFor(
         [&] {
@@ -119,6 +157,32 @@ TEST(Launch, TerminatedKastleStopsItsSandboxBroker)
     EXPECT_EQ(kastle.exitCode(), 0);
     EXPECT_TRUE(QTest::qWaitFor([&] { return processesMentioning(home.path()).isEmpty(); }, 10000))
         << "the sandbox broker outlived kastle";
+}
+
+// `kastle --sample-data=RATE` starts the sandbox and its sample data without a click: the
+// producer's messages reach the broker's log files in the private data folder.
+TEST(Launch, SampleDataFlagLoadsSampleDataIntoTheSandbox)
+{
+    QTemporaryDir home;
+    QProcess kastle;
+    ASSERT_TRUE(startKastleWithSandbox(kastle, home, {QStringLiteral("--sample-data=100")}))
+        << kastle.readAll().toStdString();
+    const auto ordersBytes = [&] {
+        qint64 bytes = 0;
+        QDirIterator it(home.path(), {QStringLiteral("*.log")}, QDir::Files,
+                        QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            const QFileInfo f(it.next());
+            if (f.dir().dirName().startsWith(QStringLiteral("orders-")))
+                bytes += f.size();
+        }
+        return bytes;
+    };
+    EXPECT_TRUE(QTest::qWaitFor([&] { return ordersBytes() > 0; }, 30000))
+        << "no sample orders reached the sandbox";
+    kastle.terminate();
+    ASSERT_TRUE(kastle.waitForFinished(15000));
+    EXPECT_EQ(kastle.exitCode(), 0);
 }
 
 TEST(Launch, KilledKastleDoesNotLeaveItsSandboxBroker)
