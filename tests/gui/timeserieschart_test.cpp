@@ -170,3 +170,29 @@ TEST(TimeSeriesChart, LiveLinesWithoutAStore)
     EXPECT_EQ(chart.pointCount(b), 2);
     EXPECT_TRUE(chart.csv().startsWith(QStringLiteral("time,p0,p1\n")));
 }
+
+// An empty chart shows time passing: the axis moves on by itself while the chart is shown,
+// stands still while paused, and the interval follows the range (1 s for 5 minutes).
+TEST(TimeSeriesChart, TimeAxisMovesWithoutPoints)
+{
+    ui::TimeSeriesChart chart(QStringLiteral("lag"));
+    chart.addLiveLine(QStringLiteral("total"));
+    chart.reload();
+    chart.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&chart));
+    EXPECT_EQ(chart.clockIntervalMs(), 1000);
+    const qint64 first = chart.axisEndMs();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return chart.axisEndMs() > first; }, 3000))
+        << "the time axis stood still without points";
+    EXPECT_GE(chart.axisEndMs() - first, 900);
+
+    chart.setPaused(true);
+    const qint64 paused = chart.axisEndMs();
+    QTest::qWait(2500);
+    EXPECT_EQ(chart.axisEndMs(), paused) << "a paused chart moved";
+
+    chart.setRange(ui::TimeSeriesChart::Range::OneHour);
+    EXPECT_EQ(chart.clockIntervalMs(), 12000);
+    chart.setRange(ui::TimeSeriesChart::Range::SevenDays);
+    EXPECT_EQ(chart.clockIntervalMs(), 7 * 24 * 3600 * 1000 / 300);
+}

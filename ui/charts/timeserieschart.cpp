@@ -102,7 +102,30 @@ TimeSeriesChart::TimeSeriesChart(const QString &title, QWidget *parent)
 
     m_frame.setInterval(100);
     connect(&m_frame, &QTimer::timeout, this, &TimeSeriesChart::flush);
+    // A chart without new points (nothing produced, a group that stopped) still shows time
+    // passing: the axis moves on by about one pixel in 300, and old points scroll out.
+    connect(&m_clock, &QTimer::timeout, this, [this] {
+        if (!m_paused && !m_frame.isActive())
+            flush();
+    });
     applyRange();
+}
+
+void TimeSeriesChart::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    m_clock.start();
+}
+
+void TimeSeriesChart::hideEvent(QHideEvent *event)
+{
+    QWidget::hideEvent(event);
+    m_clock.stop();
+}
+
+qint64 TimeSeriesChart::axisEndMs() const
+{
+    return m_timeAxis->max().toMSecsSinceEpoch();
 }
 
 void TimeSeriesChart::applyTheme()
@@ -201,6 +224,10 @@ void TimeSeriesChart::setRange(Range range)
 
 void TimeSeriesChart::applyRange()
 {
+    // Setting the interval restarts a running timer, and every frame comes through here.
+    if (const int tick = int(std::max<qint64>(1000, rangeMs(m_range) / 300));
+        tick != m_clock.interval())
+        m_clock.setInterval(tick);
     const qint64 now = nowMs();
     m_timeAxis->setFormat(m_range == Range::SevenDays     ? QStringLiteral("ddd HH:mm")
                           : m_range == Range::FiveMinutes ? QStringLiteral("HH:mm:ss")

@@ -75,12 +75,18 @@ public:
     bool exportPng(const QString &path);
 
     QChartView *view() const { return m_view; }
+    // The time axis's end (ms since the epoch): "now" as of the last frame or clock tick.
+    qint64 axisEndMs() const;
+    // How often the time axis moves on by itself while the chart is shown, points or not.
+    int clockIntervalMs() const { return m_clock.interval(); }
 
 Q_SIGNALS:
     void loaded(); // a reload's answers have all arrived
 
 protected:
     void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
 
 private:
     void applyTheme();
@@ -108,6 +114,7 @@ private:
     quint64 m_job = 0;
     int m_answersMissing = 0;
     QTimer m_frame; // batches appended points
+    QTimer m_clock; // moves the time axis on while shown, also when no point arrives
     QChart *m_chart;
     QChartView *m_view;
     QDateTimeAxis *m_timeAxis;
