@@ -11,6 +11,7 @@
 #include "models/entityproxies.h"
 #include "models/topicmodel.h"
 #include "pages/topicspage.h"
+#include "runloop.h"
 #include "sandbox/sandboxcontroller.h"
 #include "widgets/eventloopprobe.h"
 #include "workspace.h"
@@ -154,7 +155,7 @@ int main(int argc, char **argv)
     {
         core::SandboxController setup(broker, data);
         setup.start();
-        if (!QTest::qWaitFor(
+        if (!test::runUntil(
                 [&] { return setup.state() == core::SandboxController::State::Running; }, 30000)) {
             std::fprintf(stderr, "broker did not start: %s\n", qPrintable(setup.stateText()));
             return 1;
@@ -166,7 +167,7 @@ int main(int argc, char **argv)
         std::printf("created %d topics x %d partitions in %.1f s\n", topics, partitions,
                     double(t.elapsed()) / 1000);
         setup.stop();
-        if (!QTest::qWaitFor(
+        if (!test::runUntil(
                 [&] { return setup.state() == core::SandboxController::State::Stopped; }, 30000))
             std::fprintf(stderr, "warning: the setup broker did not stop within 30 s\n");
     }
@@ -179,7 +180,7 @@ int main(int argc, char **argv)
     window.resize(1300, 850);
     window.show();
     (void)QTest::qWaitForWindowExposed(&window);
-    QTest::qWait(200);
+    test::runFor(200);
     const qint64 rssBefore = statusKb("VmRSS:");
     ui::EventLoopProbe *probe = window.latencyProbe();
     probe->resetMax();
@@ -194,7 +195,7 @@ int main(int argc, char **argv)
     const qint64 connectCallMs = clock.elapsed();
     // Switching to the topics tab is a second user action: the loop runs in between, as it
     // does between two clicks (KASTLE_BENCH_CLICK_GAP_MS, default 300; no person clicks faster).
-    QTest::qWait(qEnvironmentVariableIsSet("KASTLE_BENCH_CLICK_GAP_MS")
+    test::runFor(qEnvironmentVariableIsSet("KASTLE_BENCH_CLICK_GAP_MS")
                      ? qEnvironmentVariableIntValue("KASTLE_BENCH_CLICK_GAP_MS")
                      : 300);
     ui::ClusterView *view = window.clusterView(sandbox);
@@ -203,14 +204,14 @@ int main(int argc, char **argv)
     view->setCurrentPage(QStringLiteral("topics"));
     const qint64 tabMs = tabClock.elapsed();
     ui::TopicsPage *page = view->topicsPage();
-    if (!QTest::qWaitFor([&] { return page->model()->rowCount() >= topics; }, 120000)) {
+    if (!test::runUntil([&] { return page->model()->rowCount() >= topics; }, 120000)) {
         std::fprintf(stderr, "topics page did not fill: %d rows\n", page->model()->rowCount());
         return 1;
     }
     const qint64 populatedAt = clock.elapsed();
     // The turn that filled the table ends before the probe's next tick, which measures it (and
     // the repaint after it): let the loop run a moment before reading the loading figure.
-    QTest::qWait(500);
+    test::runFor(500);
     const qint64 loadBlock = probe->maxBlockMs();
     std::printf("connect click (cluster view created and shown, sandbox started): %lld ms; "
                 "topics tab click: %lld ms\n",
@@ -225,7 +226,7 @@ int main(int argc, char **argv)
 
     // Wait for offsets to be covered, then watch the steady state (refreshes at 1 Hz-ish).
     probe->resetMax();
-    QTest::qWait(steadySeconds * 1000);
+    test::runFor(steadySeconds * 1000);
     std::printf("longest UI block over %d s of refreshes: %lld ms (blocks over %lld ms since "
                 "start: %d)\n",
                 steadySeconds, static_cast<long long>(probe->maxBlockMs()),

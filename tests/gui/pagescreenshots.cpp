@@ -4,6 +4,9 @@
 //       build/<dir>/bin/kastle_page_screenshots <output dir> [seconds of sample data]
 // (one command line).
 // Uses a throw-away data directory and the kastle-broker beside the executable.
+// Also prints the longest UI-thread block (the app's own EventLoopProbe) of every phase: each
+// 10 s of sample data, each page shown and each dialog opened, the screenshots themselves not
+// counted; the last line counts the phases over the 50 ms budget.
 #include "appsetup.h"
 #include "clusterview.h"
 #include "mainwindow.h"
@@ -11,28 +14,51 @@
 #include "pages/configeditor.h"
 #include "pages/groupspage.h"
 #include "pages/topicspage.h"
+#include "runloop.h"
 #include "screengrab.h"
 #include "theme.h"
+#include "widgets/eventloopprobe.h"
 #include "widgets/jumppalette.h"
 #include "workspace.h"
 
 #include <QApplication>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QLineEdit>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <cstdio>
 
 using namespace kastle;
 
 namespace {
 
-// The widget with the popups open over it (the jump palette), once charts and style settled.
-bool save(QWidget *w, const QString &path)
+// The probe's worst block since the last reset, printed with what the application was doing;
+// counts the phases over the budget. Taking a screenshot (grab, PNG encoding, the tool's own
+// settling wait) is not the application's work, so each shot resets the probe afterwards.
+int overBudgetPhases = 0;
+void reportBlocks(ui::EventLoopProbe *probe, const QString &phase)
 {
-    return test::saveScreenshot(w, path, 400);
+    const qint64 worst = probe->maxBlockMs();
+    overBudgetPhases += worst > ui::EventLoopProbe::budgetMs;
+    std::printf("%-28s longest UI block %3lld ms\n", qPrintable(phase),
+                static_cast<long long>(worst));
+    std::fflush(stdout);
+    probe->resetMax();
+}
+
+// The widget with the popups open over it (the jump palette), once charts and style settled.
+// The probe notices a block only when its timer runs after it, so the shot's own block is let
+// through the event loop before the probe is reset.
+bool save(QWidget *w, const QString &path, ui::EventLoopProbe *probe)
+{
+    const bool saved = test::saveScreenshot(w, path, 400);
+    test::runFor(100);
+    probe->resetMax();
+    return saved;
 }
 
 } // namespace
@@ -62,52 +88,76 @@ int main(int argc, char **argv)
 
     const QString sandbox = core::ConnectionListModel::sandboxId();
     window.connectCluster(sandbox);
-    if (!QTest::qWaitFor([&] { return ws.session(sandbox) != nullptr; }, 20000)) {
+    if (!test::runUntil([&] { return ws.session(sandbox) != nullptr; }, 20000)) {
         std::fprintf(stderr, "sandbox did not start: %s\n", qPrintable(ws.sandbox()->stateText()));
         return 1;
     }
-    ws.sampleData()->start(ws.sandbox()->bootstrap(), 300);
+    window.loadSampleDataWhenReady(300); // as `kastle --sample-data=300` does
     std::printf("sample data flowing for %d s\n", warmUp);
     std::fflush(stdout);
-    QTest::qWait(warmUp * 1000);
+    ui::EventLoopProbe *probe = window.latencyProbe();
+    reportBlocks(probe, QStringLiteral("start and first snapshots"));
+    for (int waited = 0; waited < warmUp; waited += 10) {
+        test::runFor(std::min(10, warmUp - waited) * 1000);
+        reportBlocks(probe,
+                     QStringLiteral("sample data, %1 s").arg(std::min(waited + 10, warmUp)));
+    }
     ui::ClusterView *view = window.clusterView(sandbox);
 
     int failures = 0;
     for (const auto theme : {core::AppSettings::Theme::Light, core::AppSettings::Theme::Dark}) {
         ui::Theme::apply(theme);
+        test::runFor(500);
+        reportBlocks(probe, QStringLiteral("theme ") + core::AppSettings::themeKey(theme));
         const QString suffix =
             QLatin1Char('-') + core::AppSettings::themeKey(theme) + QStringLiteral(".png");
         const auto shot = [&](const QString &name, QWidget *w = nullptr) {
-            failures += !save(w ? w : &window, out + QLatin1Char('/') + name + suffix);
+            failures += !save(w ? w : &window, out + QLatin1Char('/') + name + suffix, probe);
         };
         window.showCluster(sandbox);
         for (const QString &key : {QStringLiteral("overview"), QStringLiteral("brokers"),
                                    QStringLiteral("topics"), QStringLiteral("groups")}) {
+            QElapsedTimer t;
+            t.start();
             view->setCurrentPage(key);
+            const qint64 switched = t.restart();
             view->currentClusterPage()->refresh();
-            QTest::qWait(1500);
+            const qint64 refreshed = t.restart();
+            window.repaint();
+            const qint64 painted = t.restart();
+            std::printf("  %s: switch %lld ms, refresh %lld ms, paint %lld ms\n", qPrintable(key),
+                        static_cast<long long>(switched), static_cast<long long>(refreshed),
+                        static_cast<long long>(painted));
+            test::runFor(1500);
+            reportBlocks(probe, key + suffix.chopped(4));
             shot(key);
         }
         view->openTopic(QStringLiteral("orders"));
-        QTest::qWait(1500);
+        test::runFor(1500);
+        reportBlocks(probe, QStringLiteral("topic-detail") + suffix.chopped(4));
         shot(QStringLiteral("topic-detail"));
         view->topicsPage()->showList();
         view->topicsPage()->filterEdit()->setText(QStringLiteral("pay"));
         shot(QStringLiteral("topics-filtered"));
         view->topicsPage()->filterEdit()->clear();
         view->openGroup(QStringLiteral("order-fulfilment"));
-        QTest::qWait(1500);
+        test::runFor(1500);
+        reportBlocks(probe, QStringLiteral("group-detail") + suffix.chopped(4));
         shot(QStringLiteral("group-detail"));
         view->groupsPage()->showList();
 
         view->setCurrentPage(QStringLiteral("topics"));
         QSignalSpy opened(view->topicsPage(), &ui::TopicsPage::configEditorOpened);
         view->topicsPage()->editConfigs(QStringLiteral("orders"));
-        if (QTest::qWaitFor([&] { return opened.count() > 0; }, 10000)) {
+        if (test::runUntil([&] { return opened.count() > 0; }, 10000)) {
             auto *editor = opened.at(0).at(0).value<ui::ConfigEditorDialog *>();
             editor->model()->setValue(QStringLiteral("retention.ms"), QStringLiteral("3600000"));
+            test::runFor(300);
+            reportBlocks(probe, QStringLiteral("config-editor") + suffix.chopped(4));
             shot(QStringLiteral("config-editor"), editor);
             editor->review();
+            test::runFor(300);
+            reportBlocks(probe, QStringLiteral("config-review") + suffix.chopped(4));
             shot(QStringLiteral("config-review"), editor);
             editor->reject();
         } else {
@@ -116,19 +166,28 @@ int main(int argc, char **argv)
         QDialog *create = view->topicsPage()->createTopic();
         create->findChild<QLineEdit *>(QStringLiteral("topicName"))
             ->setText(QStringLiteral("orders"));
+        test::runFor(300);
+        reportBlocks(probe, QStringLiteral("create-topic") + suffix.chopped(4));
         shot(QStringLiteral("create-topic"), create);
         create->reject();
         QDialog *del = view->topicsPage()->deleteTopic(QStringLiteral("inventory-updates"));
+        test::runFor(300);
+        reportBlocks(probe, QStringLiteral("delete-topic") + suffix.chopped(4));
         shot(QStringLiteral("delete-topic"), del);
         del->reject();
         ui::JumpPalette *palette = window.showJumpPalette();
         QTest::keyClicks(palette->input(), QStringLiteral("or"));
-        QTest::qWait(200);
-        failures += !save(&window, out + QStringLiteral("/jump-palette") + suffix);
+        test::runFor(300);
+        reportBlocks(probe, QStringLiteral("jump-palette") + suffix.chopped(4));
+        failures += !save(&window, out + QStringLiteral("/jump-palette") + suffix, probe);
         palette->close();
         window.showWelcome();
+        test::runFor(300);
+        reportBlocks(probe, QStringLiteral("welcome") + suffix.chopped(4));
         shot(QStringLiteral("welcome"));
     }
+    std::printf("phases with a UI block over %lld ms (screenshots excluded): %d\n",
+                static_cast<long long>(ui::EventLoopProbe::budgetMs), overBudgetPhases);
     ws.sampleData()->stop();
     core::uninstallLogCapture();
     return failures == 0 ? 0 : 1;
