@@ -7,6 +7,7 @@
 #pragma once
 
 #include <QApplication>
+#include <QElapsedTimer>
 #include <QImage>
 #include <QPainter>
 #include <QPixmap>
@@ -45,8 +46,11 @@ inline QImage grabWithPopups(QWidget *window)
 inline bool saveScreenshot(QWidget *w, const QString &path, int settleMs)
 {
     QTest::qWait(settleMs);
+    QElapsedTimer clock; // the grab and the PNG encoding hold the UI thread; say how long
+    clock.start();
     const bool ok = grabWithPopups(w).save(path);
-    std::printf("%s %s\n", ok ? "wrote" : "FAILED", qPrintable(path));
+    std::printf("%s %s (grab and save %lld ms)\n", ok ? "wrote" : "FAILED", qPrintable(path),
+                static_cast<long long>(clock.elapsed()));
     return ok;
 }
 
