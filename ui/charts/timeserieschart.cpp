@@ -217,6 +217,8 @@ void TimeSeriesChart::clearLines()
 void TimeSeriesChart::setRange(Range range)
 {
     m_range = range;
+    for (Line &l : m_lines)
+        l.liveSlot = -1; // slots of the old range's size mean nothing in the new one
     m_rangeBox->setCurrentIndex(m_rangeBox->findData(int(range)));
     applyRange();
     reload();
@@ -284,14 +286,24 @@ void TimeSeriesChart::reload()
             Line &line = m_lines[i];
             QList<QPointF> points;
             if (r) {
-                points.reserve(r->points.size());
-                for (const core::SeriesPoint &p : r->points)
-                    points.append(QPointF(double(p.timeMs), p.value));
+                // Raw rounds of an hour are 1,800 a line; the latest of each slot stands for it.
+                points.reserve(std::min<qsizetype>(qsizetype(r->points.size()), 601));
+                const qint64 slot = slotMs(m_range);
+                qint64 lastSlot = -1;
+                for (const core::SeriesPoint &p : r->points) {
+                    const QPointF point(double(p.timeMs), p.value);
+                    if (p.timeMs / slot == lastSlot && !points.isEmpty())
+                        points.last() = point;
+                    else
+                        points.append(point);
+                    lastSlot = p.timeMs / slot;
+                }
             }
             // Live points newer than the history stay queued behind it.
             const qint64 last = points.isEmpty() ? 0 : qint64(points.constLast().x());
             line.pending.removeIf([last](const QPointF &p) { return qint64(p.x()) <= last; });
             line.series->replace(points);
+            line.liveSlot = -1; // the next live point starts a slot of its own
             line.lastMs = line.pending.isEmpty() ? last : qint64(line.pending.constLast().x());
             if (--m_answersMissing == 0) {
                 flush();
@@ -344,17 +356,30 @@ void TimeSeriesChart::flush()
     const double from = double(nowMs() - rangeMs(m_range));
     bool any = false;
     for (Line &line : m_lines) {
-        if (!line.pending.isEmpty()) {
-            line.series->append(line.pending);
+        // One replace() per line and frame: QLineSeries::append(list) adds point by point, and
+        // the chart redoes the whole line's geometry for each (kastle_chart_bench never got
+        // through a full five-minute range of 180,000 points that way).
+        const bool scrolled = line.series->count() > 0 && line.series->at(0).x() < from;
+        if (!line.pending.isEmpty() || scrolled) {
+            QList<QPointF> pts = line.series->points();
+            const qint64 slot = slotMs(m_range);
+            for (const QPointF &p : std::as_const(line.pending)) {
+                const qint64 s = qint64(p.x()) / slot;
+                if (s == line.liveSlot && !pts.isEmpty()) {
+                    pts.last() = p; // the latest point of a slot stands for it
+                } else {
+                    pts.append(p);
+                    line.liveSlot = s;
+                }
+            }
             line.pending.clear();
+            // Drop what scrolled out of the range.
+            qsizetype old = 0;
+            while (old < pts.size() && pts.at(old).x() < from)
+                ++old;
+            pts.remove(0, old);
+            line.series->replace(pts);
         }
-        // Drop what scrolled out of the range, in one call.
-        const QList<QPointF> pts = line.series->points();
-        int old = 0;
-        while (old < pts.size() && pts.at(old).x() < from)
-            ++old;
-        if (old > 0 && old < pts.size())
-            line.series->removePoints(0, old);
         any = any || line.series->count() > 0;
     }
     m_empty->setVisible(!any);
