@@ -19,8 +19,9 @@ LaunchOptions LaunchOptions::parse(int argc, char **argv)
             o.startSandbox = true;
             o.sampleRate = defaultSampleRate;
         } else if (std::strncmp(a, "--sample-data=", 14) == 0) {
+            const QString value = QString::fromLocal8Bit(a + 14);
             bool ok = false;
-            const int rate = QString::fromLocal8Bit(a + 14).toInt(&ok);
+            const int rate = value.toInt(&ok);
             if (ok && rate >= 1 && rate <= maxSampleRate) {
                 o.startSandbox = true;
                 o.sampleRate = rate;
@@ -28,7 +29,7 @@ LaunchOptions LaunchOptions::parse(int argc, char **argv)
                 o.badValue = QStringLiteral("--sample-data: the rate must be a whole number of "
                                             "messages per second from 1 to %1, not \"%2\"")
                                  .arg(maxSampleRate)
-                                 .arg(QString::fromLocal8Bit(a + 14));
+                                 .arg(value);
             }
         }
         else if (std::strcmp(a, "--help") == 0 || std::strcmp(a, "-h") == 0)

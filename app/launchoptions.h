@@ -2,6 +2,8 @@
 // Parsed before the QApplication exists, so nothing here may need one.
 #pragma once
 
+#include "sandbox/sampledata.h"
+
 #include <QString>
 
 namespace kastle::core {
@@ -15,8 +17,8 @@ struct LaunchOptions
     QString unknownArgument;   // the first argument we do not understand
     QString badValue;          // a known option with a value we cannot use, said as a sentence
 
-    static constexpr int defaultSampleRate = 200;
-    static constexpr int maxSampleRate = 20000; // the sandbox panel's range too
+    static constexpr int defaultSampleRate = SampleData::defaultRate;
+    static constexpr int maxSampleRate = SampleData::maxRate;
 
     static LaunchOptions parse(int argc, char **argv);
     static QString usage();

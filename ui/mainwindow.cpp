@@ -248,13 +248,12 @@ void MainWindow::buildMenus()
                        &SandboxController::stop);
     sandbox->addAction(tr("&Restart"), m_workspace.sandbox(), &SandboxController::restart);
     sandbox->addSeparator();
-    const auto sandboxPanel = [this] { return this->sandboxPanel(); };
-    sandbox->addAction(tr("Load or stop &sample data"), this, [sandboxPanel] {
+    sandbox->addAction(tr("Load or stop &sample data"), this, [this] {
         if (SandboxPanel *p = sandboxPanel())
             p->toggleSampleData();
     });
     sandbox->addAction(Theme::icon(QStringLiteral("delete")), tr("Reset sandbox &data…"), this,
-                       [sandboxPanel] {
+                       [this] {
                            if (SandboxPanel *p = sandboxPanel())
                                p->resetData();
                        });

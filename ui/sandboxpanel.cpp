@@ -50,8 +50,8 @@ SandboxPanel::SandboxPanel(core::Workspace &workspace, QWidget *parent)
                             "falls behind"));
     m_rate = new QSpinBox(this);
     m_rate->setObjectName(QStringLiteral("sampleRate"));
-    m_rate->setRange(1, 20000);
-    m_rate->setValue(200);
+    m_rate->setRange(1, core::SampleData::maxRate);
+    m_rate->setValue(core::SampleData::defaultRate);
     m_rate->setSuffix(tr(" msg/s"));
     m_sampleState = new QLabel(this);
     m_sampleState->setObjectName(QStringLiteral("sampleState"));

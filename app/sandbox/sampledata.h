@@ -35,6 +35,9 @@ public:
     static QStringList groups();
     // Share of the rate of its topics at which the lagging group consumes.
     static constexpr double laggingShare = 0.6;
+    // The production rate offered by the sandbox panel and `kastle --sample-data` (msg/s).
+    static constexpr int defaultRate = 200;
+    static constexpr int maxRate = 20000;
 
     explicit SampleData(QObject *parent = nullptr);
     ~SampleData() override; // stops and joins the threads
@@ -66,7 +69,7 @@ private:
 
     std::atomic<bool> m_running{false};
     std::atomic<bool> m_stop{false};
-    std::atomic<int> m_rate{50};
+    std::atomic<int> m_rate{defaultRate};
     std::atomic<qint64> m_produced{0};
     std::atomic<qint64> m_consumed{0};
     std::atomic<qint64> m_failed{0};

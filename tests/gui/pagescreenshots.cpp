@@ -114,6 +114,12 @@ int main(int argc, char **argv)
         const auto shot = [&](const QString &name, QWidget *w = nullptr) {
             failures += !save(w ? w : &window, out + QLatin1Char('/') + name + suffix, probe);
         };
+        // Lets the app run, reports the phase's longest block under the shot's name, shoots.
+        const auto settledShot = [&](const QString &name, int settleMs, QWidget *w = nullptr) {
+            test::runFor(settleMs);
+            reportBlocks(probe, name + suffix.chopped(4));
+            shot(name, w);
+        };
         window.showCluster(sandbox);
         for (const QString &key : {QStringLiteral("overview"), QStringLiteral("brokers"),
                                    QStringLiteral("topics"), QStringLiteral("groups")}) {
@@ -128,22 +134,16 @@ int main(int argc, char **argv)
             std::printf("  %s: switch %lld ms, refresh %lld ms, paint %lld ms\n", qPrintable(key),
                         static_cast<long long>(switched), static_cast<long long>(refreshed),
                         static_cast<long long>(painted));
-            test::runFor(1500);
-            reportBlocks(probe, key + suffix.chopped(4));
-            shot(key);
+            settledShot(key, 1500);
         }
         view->openTopic(QStringLiteral("orders"));
-        test::runFor(1500);
-        reportBlocks(probe, QStringLiteral("topic-detail") + suffix.chopped(4));
-        shot(QStringLiteral("topic-detail"));
+        settledShot(QStringLiteral("topic-detail"), 1500);
         view->topicsPage()->showList();
         view->topicsPage()->filterEdit()->setText(QStringLiteral("pay"));
         shot(QStringLiteral("topics-filtered"));
         view->topicsPage()->filterEdit()->clear();
         view->openGroup(QStringLiteral("order-fulfilment"));
-        test::runFor(1500);
-        reportBlocks(probe, QStringLiteral("group-detail") + suffix.chopped(4));
-        shot(QStringLiteral("group-detail"));
+        settledShot(QStringLiteral("group-detail"), 1500);
         view->groupsPage()->showList();
 
         view->setCurrentPage(QStringLiteral("topics"));
@@ -152,13 +152,9 @@ int main(int argc, char **argv)
         if (test::runUntil([&] { return opened.count() > 0; }, 10000)) {
             auto *editor = opened.at(0).at(0).value<ui::ConfigEditorDialog *>();
             editor->model()->setValue(QStringLiteral("retention.ms"), QStringLiteral("3600000"));
-            test::runFor(300);
-            reportBlocks(probe, QStringLiteral("config-editor") + suffix.chopped(4));
-            shot(QStringLiteral("config-editor"), editor);
+            settledShot(QStringLiteral("config-editor"), 300, editor);
             editor->review();
-            test::runFor(300);
-            reportBlocks(probe, QStringLiteral("config-review") + suffix.chopped(4));
-            shot(QStringLiteral("config-review"), editor);
+            settledShot(QStringLiteral("config-review"), 300, editor);
             editor->reject();
         } else {
             ++failures;
@@ -166,25 +162,17 @@ int main(int argc, char **argv)
         QDialog *create = view->topicsPage()->createTopic();
         create->findChild<QLineEdit *>(QStringLiteral("topicName"))
             ->setText(QStringLiteral("orders"));
-        test::runFor(300);
-        reportBlocks(probe, QStringLiteral("create-topic") + suffix.chopped(4));
-        shot(QStringLiteral("create-topic"), create);
+        settledShot(QStringLiteral("create-topic"), 300, create);
         create->reject();
         QDialog *del = view->topicsPage()->deleteTopic(QStringLiteral("inventory-updates"));
-        test::runFor(300);
-        reportBlocks(probe, QStringLiteral("delete-topic") + suffix.chopped(4));
-        shot(QStringLiteral("delete-topic"), del);
+        settledShot(QStringLiteral("delete-topic"), 300, del);
         del->reject();
         ui::JumpPalette *palette = window.showJumpPalette();
         QTest::keyClicks(palette->input(), QStringLiteral("or"));
-        test::runFor(300);
-        reportBlocks(probe, QStringLiteral("jump-palette") + suffix.chopped(4));
-        failures += !save(&window, out + QStringLiteral("/jump-palette") + suffix, probe);
+        settledShot(QStringLiteral("jump-palette"), 300); // the window, with the palette over it
         palette->close();
         window.showWelcome();
-        test::runFor(300);
-        reportBlocks(probe, QStringLiteral("welcome") + suffix.chopped(4));
-        shot(QStringLiteral("welcome"));
+        settledShot(QStringLiteral("welcome"), 300);
     }
     std::printf("phases with a UI block over %lld ms (screenshots excluded): %d\n",
                 static_cast<long long>(ui::EventLoopProbe::budgetMs), overBudgetPhases);

@@ -128,6 +128,18 @@ qint64 TimeSeriesChart::axisEndMs() const
     return m_timeAxis->max().toMSecsSinceEpoch();
 }
 
+void TimeSeriesChart::addToSlot(QList<QPointF> &points, const QPointF &point, qint64 slotMs,
+                                qint64 &lastSlot)
+{
+    const qint64 slot = qint64(point.x()) / slotMs;
+    if (slot == lastSlot && !points.isEmpty()) {
+        points.last() = point; // the latest point of a slot stands for it
+    } else {
+        points.append(point);
+        lastSlot = slot;
+    }
+}
+
 void TimeSeriesChart::applyTheme()
 {
     // Qt Charts paints its own background; follow the application's light or dark theme.
@@ -290,14 +302,8 @@ void TimeSeriesChart::reload()
                 points.reserve(std::min<qsizetype>(qsizetype(r->points.size()), 601));
                 const qint64 slot = slotMs(m_range);
                 qint64 lastSlot = -1;
-                for (const core::SeriesPoint &p : r->points) {
-                    const QPointF point(double(p.timeMs), p.value);
-                    if (p.timeMs / slot == lastSlot && !points.isEmpty())
-                        points.last() = point;
-                    else
-                        points.append(point);
-                    lastSlot = p.timeMs / slot;
-                }
+                for (const core::SeriesPoint &p : r->points)
+                    addToSlot(points, QPointF(double(p.timeMs), p.value), slot, lastSlot);
             }
             // Live points newer than the history stay queued behind it.
             const qint64 last = points.isEmpty() ? 0 : qint64(points.constLast().x());
@@ -363,15 +369,8 @@ void TimeSeriesChart::flush()
         if (!line.pending.isEmpty() || scrolled) {
             QList<QPointF> pts = line.series->points();
             const qint64 slot = slotMs(m_range);
-            for (const QPointF &p : std::as_const(line.pending)) {
-                const qint64 s = qint64(p.x()) / slot;
-                if (s == line.liveSlot && !pts.isEmpty()) {
-                    pts.last() = p; // the latest point of a slot stands for it
-                } else {
-                    pts.append(p);
-                    line.liveSlot = s;
-                }
-            }
+            for (const QPointF &p : std::as_const(line.pending))
+                addToSlot(pts, p, slot, line.liveSlot);
             line.pending.clear();
             // Drop what scrolled out of the range.
             qsizetype old = 0;

@@ -106,6 +106,9 @@ private:
         bool liveOnly = false;
     };
     void applyRange();
+    // Appends `point`, or replaces the last point when both fall in slot `lastSlot`.
+    static void addToSlot(QList<QPointF> &points, const QPointF &point, qint64 slotMs,
+                          qint64 &lastSlot);
     void onHover(const Line &line, const QPointF &point, bool state);
     void rescaleY();
     void showMenu();
