@@ -24,6 +24,12 @@ constexpr BrokerConfigDef kDefs[] = {
      "Replication factor of automatically created topics and of CreateTopics with -1.", 1,
      kInt32Max},
     {"delete.topic.enable", ConfigType::Boolean, "true", "Whether DeleteTopics may delete topics."},
+    {"fetch.max.bytes", ConfigType::Int, "1048576",
+     "Most bytes of records one Fetch response carries, whatever the request allows (Kafka: "
+     "57671680). Smaller here because the consumers are local: librdkafka parses a 1 MiB "
+     "response while it is still in the CPU cache, and reads more messages per second than "
+     "from larger ones. The first batch is sent whole even when larger.",
+     1024, kInt32Max},
     {"group.initial.rebalance.delay.ms", ConfigType::Int, "3000",
      "How long the first rebalance of an empty group waits for more members.", 0, kInt32Max},
     {"group.max.session.timeout.ms", ConfigType::Int, "1800000",
@@ -145,6 +151,11 @@ bool BrokerConfig::deleteTopicEnable() const
 int64_t BrokerConfig::socketRequestMaxBytes() const
 {
     return parseConfigLong(value("socket.request.max.bytes")).value_or(104857600);
+}
+
+int32_t BrokerConfig::fetchMaxBytes() const
+{
+    return static_cast<int32_t>(parseConfigLong(value("fetch.max.bytes")).value_or(1048576));
 }
 
 int64_t BrokerConfig::connectionsMaxIdleMs() const

@@ -73,6 +73,7 @@ public:
     int16_t defaultReplicationFactor() const;
     bool deleteTopicEnable() const;
     int64_t socketRequestMaxBytes() const;
+    int32_t fetchMaxBytes() const;
     int64_t connectionsMaxIdleMs() const;
 
     // Topic config name -> value for the topic defaults set at start (see topicconfig.h).

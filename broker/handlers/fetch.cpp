@@ -1,10 +1,13 @@
 // Fetch (key 1), versions 0-11: consumers read record sets.
 //
-// Limits: the response's maxBytes (v3+), each partition's partitionMaxBytes, and the first
-// batch of the first partition with data is always sent whole so a consumer can make progress
-// past a batch larger than its limits (KIP-74). The last batch may be cut short, as Kafka does;
-// clients drop the incomplete tail. Reads end below the high watermark. Fetchers older than
-// v10 get UNSUPPORTED_COMPRESSION_TYPE for a zstd batch.
+// Limits: the response's maxBytes (v3+) and the broker's fetch.max.bytes, whichever is smaller,
+// each partition's partitionMaxBytes, and the first batch of the first partition with data is
+// always sent whole so a consumer can make progress past a batch larger than its limits
+// (KIP-74). minBytes counts up to that same limit, as in Kafka. The last batch may be cut
+// short, as Kafka does; clients drop the incomplete tail. A partition whose share would be
+// only a piece of its first batch gets nothing this time (Kafka sends the piece). Reads end
+// below the high watermark. Fetchers older than v10 get UNSUPPORTED_COMPRESSION_TYPE for a
+// zstd batch.
 //
 // v4+ sends the stored bytes as file ranges (sendfile, no copy). v0-3 get them converted down
 // to message sets: magic 0 for v0-1, magic 1 for v2-3 (unless message.downconversion.enable is
@@ -77,6 +80,7 @@ Evaluation evaluate(Broker &broker, const FetchRequest &req, int16_t version, bo
     FetchResponse &resp = ev.response;
     resp.responses.reserve(req.topics.size());
     int64_t budget = version >= 3 ? std::max<int32_t>(req.maxBytes, 0) : INT64_MAX;
+    budget = std::min<int64_t>(budget, broker.config().fetchMaxBytes());
     bool sentData = false;
     for (const auto &t : req.topics) {
         auto &topicOut = resp.responses.emplace_back();
@@ -252,6 +256,7 @@ void handleFetch(RequestContext &ctx)
         return;
     }
     Broker &broker = *ctx.broker;
+    req.minBytes = std::min(req.minBytes, broker.config().fetchMaxBytes());
     // Probe first: the down-conversion of v0-3 is only worth doing for the real answer.
     Evaluation probe = evaluate(broker, req, version, version >= 4);
     const bool answerNow =

@@ -227,6 +227,8 @@ ReadResult PartitionLog::read(int64_t fetchOffset, int64_t maxBytes, int64_t upp
         int64_t take = std::min(available, remaining);
         if (first && minOneBatch)
             take = std::max(take, std::min(firstBatchSize, available));
+        else if (first && take < std::min(firstBatchSize, available))
+            break; // a piece of the first batch alone is of no use to the reader
         first = false;
         if (take <= 0)
             break;

@@ -119,7 +119,9 @@ public:
 
     // Fetch: from the batch containing fetchOffset, at most maxBytes (the last batch may be
     // cut, as Kafka does; with minOneBatch the whole first batch is always included), never
-    // reaching the batch that contains upperBoundOffset (pass the high watermark).
+    // reaching the batch that contains upperBoundOffset (pass the high watermark). When only a
+    // piece of the first batch would fit, nothing is read: Kafka sends that piece, which no
+    // client can use (librdkafka takes it for a record too large and doubles its fetch size).
     ReadResult read(int64_t fetchOffset, int64_t maxBytes, int64_t upperBoundOffset,
                     bool minOneBatch);
 

@@ -189,32 +189,42 @@ ConsumeFigures consume(const std::string &bootstrap, const std::string &topic, i
     rd_kafka_poll_set_consumer(rk.get());
     rd_kafka_queue_t *queue = rd_kafka_queue_get_consumer(rk.get());
 
-    auto assign = [&](const std::string &name, int count) {
-        rd_kafka_topic_partition_list_t *list = rd_kafka_topic_partition_list_new(count);
-        for (int p = 0; p < count; ++p)
-            rd_kafka_topic_partition_list_add(list, name.c_str(), p)->offset =
-                RD_KAFKA_OFFSET_BEGINNING;
-        rd_kafka_assign(rk.get(), list);
-        rd_kafka_topic_partition_list_destroy(list);
-    };
-
-    std::vector<rd_kafka_message_t *> batch(10000);
-    // Warm-up: one message of the warm-up topic.
-    assign(kWarmupTopic, 1);
-    const auto warmStart = Clock::now();
-    bool warm = false;
-    while (!warm && secondsSince(warmStart) < 10) {
-        const ssize_t n = rd_kafka_consume_batch_queue(queue, 100, batch.data(), 1);
-        for (ssize_t i = 0; i < n; ++i) {
-            warm = warm || !batch[static_cast<size_t>(i)]->err;
-            rd_kafka_message_destroy(batch[static_cast<size_t>(i)]);
+    // Warm-up, outside the clock: the topic's metadata and each partition's first offset. The
+    // partitions are then assigned at those offsets, so that all of them are fetched from the
+    // first request on; assigned at BEGINNING to a topic it has no metadata for, librdkafka
+    // first waits about a second on timers of its own, whichever server it talks to.
+    std::vector<int64_t> firstOffsets(static_cast<size_t>(partitions), 0);
+    {
+        rd_kafka_topic_t *rkt = rd_kafka_topic_new(rk.get(), topic.c_str(), nullptr);
+        const rd_kafka_metadata_t *md = nullptr;
+        const rd_kafka_resp_err_t mdErr = rd_kafka_metadata(rk.get(), 0, rkt, &md, 10000);
+        if (mdErr)
+            figures.error = std::string("metadata: ") + rd_kafka_err2str(mdErr);
+        else
+            rd_kafka_metadata_destroy(md);
+        rd_kafka_topic_destroy(rkt);
+        for (int p = 0; p < partitions && figures.error.empty(); ++p) {
+            int64_t low = 0, high = 0;
+            const rd_kafka_resp_err_t e =
+                rd_kafka_query_watermark_offsets(rk.get(), topic.c_str(), p, &low, &high, 10000);
+            if (e)
+                figures.error = std::string("watermarks: ") + rd_kafka_err2str(e);
+            firstOffsets[static_cast<size_t>(p)] = low;
         }
     }
-    if (!warm)
-        figures.error = "the warm-up message did not arrive";
+    if (!figures.error.empty()) {
+        rd_kafka_queue_destroy(queue);
+        return figures;
+    }
+    rd_kafka_topic_partition_list_t *list = rd_kafka_topic_partition_list_new(partitions);
+    for (int p = 0; p < partitions; ++p)
+        rd_kafka_topic_partition_list_add(list, topic.c_str(), p)->offset =
+            firstOffsets[static_cast<size_t>(p)];
 
+    std::vector<rd_kafka_message_t *> batch(10000);
     const auto start = Clock::now();
-    assign(topic, partitions);
+    rd_kafka_assign(rk.get(), list);
+    rd_kafka_topic_partition_list_destroy(list);
     while (figures.messages < expected && secondsSince(start) * 1000 < timeoutMs) {
         const ssize_t n = rd_kafka_consume_batch_queue(queue, 100, batch.data(), batch.size());
         for (ssize_t i = 0; i < n; ++i) {
@@ -227,6 +237,8 @@ ConsumeFigures consume(const std::string &bootstrap, const std::string &topic, i
             }
             rd_kafka_message_destroy(m);
         }
+        if (figures.firstSeconds == 0 && figures.messages > 0)
+            figures.firstSeconds = secondsSince(start);
     }
     figures.seconds = secondsSince(start);
     if (figures.messages < expected && figures.error.empty())

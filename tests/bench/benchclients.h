@@ -2,9 +2,9 @@
 // bench process against whatever bootstrap address they are given (kastle-broker or the mock),
 // always with the same settings.
 //
-// Timing excludes connecting: each workload first produces (or consumes) one message of the
-// warm-up topic, so the connection to the partition leader and the metadata are in place
-// before the clock starts.
+// Timing excludes connecting: a producer first sends one message of the warm-up topic, and a
+// consumer first asks for the topic's metadata and first offsets, so the connection to the
+// partition leader and the metadata are in place before the clock starts.
 #pragma once
 
 #include <cstdint>
@@ -50,14 +50,15 @@ ProduceFigures produce(const std::string &bootstrap, const ProduceSpec &spec);
 
 struct ConsumeFigures
 {
-    double seconds = 0; // assign() to the last expected message
+    double seconds = 0;      // assign() to the last expected message
+    double firstSeconds = 0; // assign() to the first message
     int64_t messages = 0;
     int64_t valueBytes = 0;
     std::string error;
 };
 
-// Reads `expected` messages from the beginning of every partition of `topic` (assigned, no
-// group).
+// Reads `expected` messages from the beginning of every partition of `topic` (assigned at each
+// partition's first offset, no group).
 ConsumeFigures consume(const std::string &bootstrap, const std::string &topic, int partitions,
                        int64_t expected, const Config &config, int timeoutMs = 120000);
 

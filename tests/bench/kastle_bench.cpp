@@ -3,13 +3,15 @@
 //
 //   kastle-bench [--runs N] [--only small,large,latency,startup] [--servers kastle,mock]
 //                [--work-dir DIR]
-//                [--broker PATH] [--messages N] [--partitions N] [--large-messages N]
+//                [--broker PATH] [--broker-config KEY=VALUE]... [--messages N]
+//                [--partitions N] [--batches N,N...] [--large-messages N]
 //                [--latency-seconds S] [--startup-dir DIR] [--startup-runs N]
 //   kastle-bench --serve-mock TOPIC:PARTITIONS...   (the mock server; the bench starts it)
 //
 // Scenarios, every run starting both servers afresh (kastle on a new data directory on disk):
 //   small    100-byte values, acks=1: produce --messages (default 1,000,000) into --partitions
-//            (32) partitions, then consume them all from the beginning.
+//            (32) partitions, then consume them all from the beginning; then the same again
+//            in batches of each of --batches records (10,100,1000) per batch.
 //   large    10 KiB values, acks=1: produce --large-messages (100,000) into 4 partitions.
 //   latency  100-byte values paced at 10,000 msgs/s for --latency-seconds (5), linger.ms=0.
 //   startup  kastle only: time to the ready line on an empty directory, and on a directory
@@ -29,6 +31,7 @@
 #include <map>
 #include <set>
 #include <sstream>
+#include <sys/resource.h>
 #include <unistd.h>
 
 using namespace kastle::bench;
@@ -47,6 +50,8 @@ struct Options
     int partitions = 32;
     int64_t largeMessages = 100000;
     int largePartitions = 4;
+    std::vector<int> recordsPerBatch = {10, 100, 1000};
+    std::vector<std::string> brokerConfig; // KEY=VALUE settings passed to kastle-broker
     double latencySeconds = 5;
     double latencyRate = 10000;
     std::string startupDir;
@@ -60,13 +65,28 @@ struct Sample
     double p50Ms = 0;
     double p99Ms = 0;
     double cpuSeconds = 0;
+    double firstMs = 0;        // consume: assign() to the first message
+    double clientCpuCores = 0; // consume: the client's CPU seconds per second
 };
 
 // scenario -> server -> one sample per run
 using Results = std::map<std::string, std::map<std::string, std::vector<Sample>>>;
 
-const char *const kScenarioOrder[] = {"produce 100 B", "consume 100 B", "produce 10 KiB",
-                                      "latency 10k/s"};
+std::string batchesName(const char *verb, int records)
+{
+    return std::string(verb) + " 100 B, " + std::to_string(records) + "-record batches";
+}
+
+std::vector<std::string> scenarioOrder(const Options &o)
+{
+    std::vector<std::string> order = {"produce 100 B", "consume 100 B"};
+    for (int records : o.recordsPerBatch) {
+        order.push_back(batchesName("produce", records));
+        order.push_back(batchesName("consume", records));
+    }
+    order.insert(order.end(), {"produce 10 KiB", "latency 10k/s"});
+    return order;
+}
 
 std::string selfPath()
 {
@@ -107,6 +127,14 @@ bool parseOptions(int argc, char **argv, Options &o)
             o.messages = std::atoll(value().c_str());
         else if (a == "--partitions")
             o.partitions = std::max(1, std::atoi(value().c_str()));
+        else if (a == "--broker-config")
+            o.brokerConfig.push_back(value());
+        else if (a == "--batches") {
+            o.recordsPerBatch.clear();
+            for (const std::string &item : splitList(value()))
+                o.recordsPerBatch.push_back(std::max(1, std::atoi(item.c_str())));
+            std::sort(o.recordsPerBatch.begin(), o.recordsPerBatch.end());
+        }
         else if (a == "--large-messages")
             o.largeMessages = std::atoll(value().c_str());
         else if (a == "--latency-seconds")
@@ -128,6 +156,15 @@ bool parseOptions(int argc, char **argv, Options &o)
 void progress(const std::string &text)
 {
     std::fprintf(stderr, "[load %s] %s\n", loadAverage().c_str(), text.c_str());
+}
+
+// User + system CPU seconds of this process (the clients) so far.
+double ownCpuSeconds()
+{
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    return static_cast<double>(u.ru_utime.tv_sec + u.ru_stime.tv_sec) +
+           static_cast<double>(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
 }
 
 // Runs `work` and returns the server's CPU seconds it took.
@@ -156,6 +193,27 @@ int64_t runProduce(const std::string &scenario, const std::string &name, const P
     return p.delivered;
 }
 
+// Reads back `expected` messages of `topic` as a sample of `scenario`.
+void runConsume(const std::string &scenario, const std::string &name, const std::string &topic,
+                int partitions, int64_t expected, const ServerProcess &server, Results &results)
+{
+    ConsumeFigures c;
+    Sample r;
+    const double clientBefore = ownCpuSeconds();
+    r.cpuSeconds = cpuDuring(server, [&] {
+        c = consume(server.bootstrap(), topic, partitions, expected, {});
+    });
+    if (!c.error.empty())
+        progress(name + " " + scenario + ": " + c.error);
+    if (c.seconds > 0) {
+        r.msgsPerSec = static_cast<double>(c.messages) / c.seconds;
+        r.mbPerSec = static_cast<double>(c.valueBytes) / c.seconds / 1e6;
+        r.clientCpuCores = (ownCpuSeconds() - clientBefore) / c.seconds;
+    }
+    r.firstMs = c.firstSeconds * 1000;
+    results[scenario][name].push_back(r);
+}
+
 void runScenarios(const Options &o, const std::string &name, ServerProcess &server,
                   Results &results)
 {
@@ -163,16 +221,19 @@ void runScenarios(const Options &o, const std::string &name, ServerProcess &serv
         const int64_t delivered =
             runProduce("produce 100 B", name, {"bench-small", o.partitions, o.messages, 100, 0, {}},
                        server, results);
-        ConsumeFigures c;
-        Sample r;
-        r.cpuSeconds = cpuDuring(server, [&] {
-            c = consume(server.bootstrap(), "bench-small", o.partitions, delivered, {});
-        });
-        if (!c.error.empty())
-            progress(name + " consume 100 B: " + c.error);
-        r.msgsPerSec = static_cast<double>(c.messages) / c.seconds;
-        r.mbPerSec = static_cast<double>(c.valueBytes) / c.seconds / 1e6;
-        results["consume 100 B"][name].push_back(r);
+        runConsume("consume 100 B", name, "bench-small", o.partitions, delivered, server, results);
+        // The same records written in small batches, as producers at moderate rates write them
+        // (librdkafka's default linger.ms=5 at 2,000 msgs/s to a partition makes batches of 10).
+        for (int records : o.recordsPerBatch) {
+            const std::string topic = "bench-batches-" + std::to_string(records);
+            const int64_t written = runProduce(
+                batchesName("produce", records), name,
+                {topic, o.partitions, o.messages, 100, 0,
+                 {{"batch.num.messages", std::to_string(records)}}},
+                server, results);
+            runConsume(batchesName("consume", records), name, topic, o.partitions, written, server,
+                       results);
+        }
     }
     if (o.only.count("large"))
         runProduce("produce 10 KiB", name,
@@ -188,19 +249,25 @@ void runScenarios(const Options &o, const std::string &name, ServerProcess &serv
 
 std::vector<std::pair<std::string, int>> benchTopics(const Options &o)
 {
-    return {{kWarmupTopic, 1},
-            {"bench-small", o.partitions},
-            {"bench-large", o.largePartitions},
-            {"bench-latency", 1}};
+    std::vector<std::pair<std::string, int>> topics = {{kWarmupTopic, 1},
+                                                       {"bench-small", o.partitions},
+                                                       {"bench-large", o.largePartitions},
+                                                       {"bench-latency", 1}};
+    for (int records : o.recordsPerBatch)
+        topics.emplace_back("bench-batches-" + std::to_string(records), o.partitions);
+    return topics;
 }
 
 bool runKastle(const Options &o, int run, Results &results)
 {
     const std::string dir = o.workDir + "/kastle-run" + std::to_string(run);
     fs::remove_all(dir);
+    std::vector<std::string> argv = {o.broker, "--data-dir", dir,    "--port",
+                                     "0",      "--auto-create-topics", "false"};
+    for (const std::string &setting : o.brokerConfig)
+        argv.insert(argv.end(), {"--config", setting});
     ServerProcess server;
-    if (!server.start({o.broker, "--data-dir", dir, "--port", "0", "--auto-create-topics", "false"},
-                      o.workDir + "/kastle-broker.log")) {
+    if (!server.start(argv, o.workDir + "/kastle-broker.log")) {
         progress("kastle-broker: " + server.error());
         return false;
     }
@@ -254,7 +321,7 @@ std::string formatSpread(const Spread &s, int decimals)
     return buf;
 }
 
-void printResults(const Results &results)
+void printResults(const Options &o, const Results &results)
 {
     struct Column
     {
@@ -266,16 +333,21 @@ void printResults(const Results &results)
                               {"MB/s", &Sample::mbPerSec, 1},
                               {"p50 ms", &Sample::p50Ms, 2},
                               {"p99 ms", &Sample::p99Ms, 2},
-                              {"broker CPU s", &Sample::cpuSeconds, 2}};
-    for (const char *scenario : kScenarioOrder) {
+                              {"broker CPU s", &Sample::cpuSeconds, 2},
+                              {"first msg ms", &Sample::firstMs, 0},
+                              {"client cores", &Sample::clientCpuCores, 2}};
+    for (const std::string &scenario : scenarioOrder(o)) {
         const auto it = results.find(scenario);
         if (it == results.end())
             continue;
-        std::printf("\n%s\n", scenario);
+        std::printf("\n%s\n", scenario.c_str());
         std::printf("  %-14s %-30s %-30s %s\n", "", "kastle", "mock", "kastle/mock");
         for (const Column &c : columns) {
-            if ((c.field == &Sample::p50Ms || c.field == &Sample::p99Ms) &&
-                std::string(scenario).rfind("consume", 0) == 0)
+            const bool consuming = scenario.rfind("consume", 0) == 0;
+            const bool produceOnly = c.field == &Sample::p50Ms || c.field == &Sample::p99Ms;
+            const bool consumeOnly =
+                c.field == &Sample::firstMs || c.field == &Sample::clientCpuCores;
+            if ((produceOnly && consuming) || (consumeOnly && !consuming))
                 continue;
             Spread side[2];
             const char *names[2] = {"kastle", "mock"};
@@ -294,7 +366,8 @@ void printResults(const Results &results)
     }
 }
 
-double medianOf(const Results &r, const char *scenario, const char *server, double Sample::*f)
+double medianOf(const Results &r, const std::string &scenario, const char *server,
+                double Sample::*f)
 {
     std::vector<double> values;
     if (auto it = r.find(scenario); it != r.end())
@@ -304,21 +377,29 @@ double medianOf(const Results &r, const char *scenario, const char *server, doub
     return spread(values).median;
 }
 
-void printTargets(const Results &r, const Spread &emptyStart, const Spread &bigStart)
+void printTargets(const Options &o, const Results &r, const Spread &emptyStart,
+                  const Spread &bigStart)
 {
     std::printf("\ntargets (medians)\n");
-    auto line = [](const char *what, double value, const char *unit, double limit, bool atLeast) {
+    auto line = [](const std::string &what, double value, const char *unit, double limit,
+                   bool atLeast) {
         const bool met = atLeast ? value >= limit : value <= limit;
-        std::printf("  %-40s %10.2f %-6s %s %-8.2f %s\n", what, value, unit,
+        std::printf("  %-52s %10.2f %-6s %s %-8.2f %s\n", what.c_str(), value, unit,
                     atLeast ? ">=" : "<=", limit, met ? "met" : "NOT MET");
     };
-    auto ratio = [&](const char *scenario) {
+    auto ratio = [&](const std::string &scenario) {
         const double mock = medianOf(r, scenario, "mock", &Sample::msgsPerSec);
         return mock > 0 ? medianOf(r, scenario, "kastle", &Sample::msgsPerSec) / mock : 0;
     };
     if (r.count("produce 100 B")) {
         line("produce 100 B, kastle/mock msgs/s", ratio("produce 100 B"), "x", 1.0, true);
         line("consume 100 B, kastle/mock msgs/s", ratio("consume 100 B"), "x", 1.5, true);
+        for (int records : o.recordsPerBatch) {
+            line(batchesName("produce", records) + ", kastle/mock",
+                 ratio(batchesName("produce", records)), "x", 1.0, true);
+            line(batchesName("consume", records) + ", kastle/mock",
+                 ratio(batchesName("consume", records)), "x", 1.5, true);
+        }
     }
     if (r.count("produce 10 KiB"))
         line("produce 10 KiB, kastle", medianOf(r, "produce 10 KiB", "kastle", &Sample::mbPerSec),
@@ -447,6 +528,8 @@ int main(int argc, char **argv)
     fs::create_directories(o.workDir);
     std::printf("kastle-bench: %d runs, load average at start %s, %ld CPUs, broker %s\n", o.runs,
                 loadAverage().c_str(), ::sysconf(_SC_NPROCESSORS_ONLN), o.broker.c_str());
+    for (const std::string &setting : o.brokerConfig)
+        std::printf("  kastle-broker --config %s\n", setting.c_str());
     std::fflush(stdout);
 
     Results results;
@@ -464,13 +547,13 @@ int main(int argc, char **argv)
                 return 1;
         }
     }
-    printResults(results);
+    printResults(o, results);
 
     Spread emptyStart;
     Spread bigStart;
     if (o.only.count("startup"))
         runStartup(o, emptyStart, bigStart);
-    printTargets(results, emptyStart, bigStart);
+    printTargets(o, results, emptyStart, bigStart);
     std::printf("\nload average at end %s\n", loadAverage().c_str());
     if (o.startupDir.empty())
         fs::remove_all(o.workDir);

@@ -118,9 +118,19 @@ TEST_F(PartitionLogTest, MaxBytesSmallerThanTheFirstBatch)
     EXPECT_EQ(whole.bytes, static_cast<int64_t>(batch.size()));
     EXPECT_EQ(bytesOf(whole), batch);
 
-    const ReadResult cut = log->read(0, 10, log->logEndOffset(), false);
-    EXPECT_EQ(cut.bytes, 10);
-    EXPECT_TRUE(headersOf(bytesOf(cut)).empty());
+    // Without minOneBatch a piece of the first batch is not sent at all.
+    const ReadResult piece = log->read(0, 10, log->logEndOffset(), false);
+    ASSERT_TRUE(piece.status.ok());
+    EXPECT_EQ(piece.bytes, 0);
+    EXPECT_TRUE(piece.ranges.empty());
+    const ReadResult almost =
+        log->read(0, static_cast<int64_t>(batch.size()) - 1, log->logEndOffset(), false);
+    EXPECT_EQ(almost.bytes, 0);
+    // The first batch whole, then a cut second one, as Kafka does.
+    const ReadResult more =
+        log->read(0, static_cast<int64_t>(batch.size()) + 10, log->logEndOffset(), false);
+    EXPECT_EQ(more.bytes, static_cast<int64_t>(batch.size()) + 10);
+    EXPECT_EQ(headersOf(bytesOf(more)).size(), 1u);
 
     const ReadResult none = log->read(0, 0, log->logEndOffset(), false);
     EXPECT_TRUE(none.ranges.empty());
