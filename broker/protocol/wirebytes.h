@@ -92,6 +92,8 @@ public:
     // Unsigned LEB128, at most 5 bytes for 32 bits.
     uint32_t uvarint()
     {
+        if (m_pos != m_end && !(*m_pos & 0x80)) [[likely]] // one byte: most record fields
+            return *m_pos++;
         uint32_t value = 0;
         for (int shift = 0; shift <= 28; shift += 7) {
             uint8_t b = u8();
@@ -103,6 +105,8 @@ public:
     }
     uint64_t uvarlong()
     {
+        if (m_pos != m_end && !(*m_pos & 0x80)) [[likely]]
+            return *m_pos++;
         uint64_t value = 0;
         for (int shift = 0; shift <= 63; shift += 7) {
             uint8_t b = u8();
@@ -125,11 +129,16 @@ public:
     }
 
 private:
+    // The check is inlined everywhere; building the error is kept out of the way.
     void need(size_t n) const
     {
-        if (static_cast<size_t>(m_end - m_pos) < n)
-            throw DecodeError("truncated: need " + std::to_string(n) + " bytes, have " +
-                              std::to_string(m_end - m_pos));
+        if (static_cast<size_t>(m_end - m_pos) < n) [[unlikely]]
+            truncated(n);
+    }
+    [[noreturn, gnu::cold, gnu::noinline]] void truncated(size_t n) const
+    {
+        throw DecodeError("truncated: need " + std::to_string(n) + " bytes, have " +
+                          std::to_string(m_end - m_pos));
     }
     template <int N>
     uint64_t fixed()
