@@ -262,8 +262,8 @@ bool runKastle(const Options &o, int run, Results &results)
 {
     const std::string dir = o.workDir + "/kastle-run" + std::to_string(run);
     fs::remove_all(dir);
-    std::vector<std::string> argv = {o.broker, "--data-dir", dir,    "--port",
-                                     "0",      "--auto-create-topics", "false"};
+    std::vector<std::string> argv = {o.broker, "--data-dir", dir, "--port", "0"};
+    argv.insert(argv.end(), {"--auto-create-topics", "false"});
     for (const std::string &setting : o.brokerConfig)
         argv.insert(argv.end(), {"--config", setting});
     ServerProcess server;
