@@ -148,6 +148,21 @@ bool parseOptions(int argc, char **argv, Options &o)
             return false;
         }
     }
+    auto known = [](const std::set<std::string> &given, const std::set<std::string> &names,
+                    const char *option) {
+        for (const std::string &item : given)
+            if (!names.count(item)) {
+                std::fprintf(stderr, "kastle-bench: %s takes ", option);
+                for (const std::string &name : names)
+                    std::fprintf(stderr, "%s%s", name.c_str(), name == *names.rbegin() ? "" : ",");
+                std::fprintf(stderr, ", not \"%s\"\n", item.c_str());
+                return false;
+            }
+        return true;
+    };
+    if (!known(o.only, {"small", "large", "latency", "startup"}, "--only") ||
+        !known(o.servers, {"kastle", "mock"}, "--servers"))
+        return false;
     if (o.broker.empty())
         o.broker = (fs::path(selfPath()).parent_path() / "kastle-broker").string();
     return true;
