@@ -10,6 +10,7 @@ int main(int argc, char **argv)
 {
     using namespace kastle::broker;
     const CommandLine cl = parseCommandLine(std::vector<std::string>(argv + 1, argv + argc));
+    hideCommandLinePasswords(argc, argv);
     switch (cl.action) {
     case CommandLine::Action::Help:
         std::fputs(usageText().c_str(), stdout);

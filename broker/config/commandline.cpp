@@ -3,7 +3,9 @@
 
 #include "configvalue.h"
 
+#include <cstring>
 #include <optional>
+#include <string_view>
 
 namespace kastle::broker {
 
@@ -111,6 +113,26 @@ CommandLine parseCommandLine(const std::vector<std::string> &args)
         return fail("--data-dir is required");
     cl.action = CommandLine::Action::Run;
     return cl;
+}
+
+void hideCommandLinePasswords(int argc, char **argv)
+{
+    auto hide = [](char *value) {
+        if (char *colon = std::strchr(value, ':'))
+            for (char *c = colon + 1; *c != '\0'; ++c)
+                *c = 'x';
+    };
+    constexpr std::string_view kOption = "--sasl-user";
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view arg = argv[i];
+        if (arg == kOption) {
+            if (i + 1 < argc)
+                hide(argv[++i]);
+        } else if (arg.starts_with(kOption) && arg.size() > kOption.size() &&
+                   arg[kOption.size()] == '=') {
+            hide(argv[i] + kOption.size() + 1);
+        }
+    }
 }
 
 } // namespace kastle::broker

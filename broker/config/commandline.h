@@ -45,4 +45,9 @@ struct CommandLine
 CommandLine parseCommandLine(const std::vector<std::string> &args); // without argv[0]
 std::string usageText();
 
+// Overwrites in place, with 'x's, the password of every --sasl-user NAME:PASSWORD in argv (both
+// the spaced and the = form), so that ps and /proc/<pid>/cmdline no longer show it. Call once
+// the arguments have been copied for parseCommandLine.
+void hideCommandLinePasswords(int argc, char **argv);
+
 } // namespace kastle::broker

@@ -7,8 +7,11 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <csignal>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <regex>
 
 using namespace kastle::testing;
@@ -98,5 +101,23 @@ TEST(BrokerProcess, CommandLineSettingsTakeEffect)
                     "print(e['num.partitions'], e['auto.create.topics.enable'])\n",
                     broker.bootstrap()});
     EXPECT_EQ(r.out, "4 false\n") << r.err;
+    EXPECT_EQ(broker.stop(SIGTERM), 0);
+}
+
+// A password given on the command line is gone from /proc/<pid>/cmdline (what ps shows) once
+// the broker has read it; the user names stay.
+TEST(BrokerProcess, SaslPasswordsDisappearFromTheCommandLine)
+{
+    TempDir dir;
+    BrokerProcess broker(dir / "data",
+                         {"--sasl-user", "alice:s3cret-pw", "--sasl-user=bob:0ther:pw"});
+    ASSERT_TRUE(broker.start()) << broker.log();
+    std::ifstream in("/proc/" + std::to_string(broker.pid()) + "/cmdline", std::ios::binary);
+    std::string cmdline((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::replace(cmdline.begin(), cmdline.end(), '\0', ' ');
+    EXPECT_EQ(cmdline.find("s3cret"), std::string::npos) << cmdline;
+    EXPECT_EQ(cmdline.find("0ther"), std::string::npos) << cmdline;
+    EXPECT_NE(cmdline.find("--sasl-user alice:xxxxxxxxx "), std::string::npos) << cmdline;
+    EXPECT_NE(cmdline.find("--sasl-user=bob:xxxxxxxx "), std::string::npos) << cmdline;
     EXPECT_EQ(broker.stop(SIGTERM), 0);
 }

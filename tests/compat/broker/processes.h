@@ -37,6 +37,7 @@ public:
     int stop(int signal, int timeoutMs = 30000);
     int kill() { return stop(9); }
     bool isRunning() const { return m_pid > 0; }
+    int pid() const { return m_pid; }
 
     const std::string &bootstrap() const { return m_bootstrap; }
     const std::string &dataDir() const { return m_dataDir; }
