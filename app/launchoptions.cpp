@@ -17,18 +17,18 @@ LaunchOptions LaunchOptions::parse(int argc, char **argv)
             o.startSandbox = true;
         else if (std::strcmp(a, "--sample-data") == 0) {
             o.startSandbox = true;
-            o.sampleRate = defaultSampleRate;
+            o.sampleRate = SampleData::defaultRate;
         } else if (std::strncmp(a, "--sample-data=", 14) == 0) {
             const QString value = QString::fromLocal8Bit(a + 14);
             bool ok = false;
             const int rate = value.toInt(&ok);
-            if (ok && rate >= 1 && rate <= maxSampleRate) {
+            if (ok && rate >= 1 && rate <= SampleData::maxRate) {
                 o.startSandbox = true;
                 o.sampleRate = rate;
             } else if (o.badValue.isEmpty()) {
                 o.badValue = QStringLiteral("--sample-data: the rate must be a whole number of "
                                             "messages per second from 1 to %1, not \"%2\"")
-                                 .arg(maxSampleRate)
+                                 .arg(SampleData::maxRate)
                                  .arg(value);
             }
         }
@@ -52,7 +52,7 @@ QString LaunchOptions::usage()
                           "                        producing RATE messages/s (default %1)\n"
                           "  --version             print the versions of Kastle, Qt and "
                           "librdkafka\n")
-        .arg(defaultSampleRate);
+        .arg(SampleData::defaultRate);
 }
 
 bool LaunchOptions::displayAvailable()

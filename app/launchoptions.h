@@ -17,9 +17,6 @@ struct LaunchOptions
     QString unknownArgument;   // the first argument we do not understand
     QString badValue;          // a known option with a value we cannot use, said as a sentence
 
-    static constexpr int defaultSampleRate = SampleData::defaultRate;
-    static constexpr int maxSampleRate = SampleData::maxRate;
-
     static LaunchOptions parse(int argc, char **argv);
     static QString usage();
     // A display is available when DISPLAY or WAYLAND_DISPLAY is set, or the user chose a Qt

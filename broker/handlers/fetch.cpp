@@ -79,8 +79,7 @@ Evaluation evaluate(Broker &broker, const FetchRequest &req, int16_t version, bo
     Evaluation ev;
     FetchResponse &resp = ev.response;
     resp.responses.reserve(req.topics.size());
-    int64_t budget = version >= 3 ? std::max<int32_t>(req.maxBytes, 0) : INT64_MAX;
-    budget = std::min<int64_t>(budget, broker.config().fetchMaxBytes());
+    int64_t budget = std::max<int32_t>(req.maxBytes, 0); // already within fetch.max.bytes
     bool sentData = false;
     for (const auto &t : req.topics) {
         auto &topicOut = resp.responses.emplace_back();
@@ -256,7 +255,11 @@ void handleFetch(RequestContext &ctx)
         return;
     }
     Broker &broker = *ctx.broker;
-    req.minBytes = std::min(req.minBytes, broker.config().fetchMaxBytes());
+    // The broker's limit bounds the request's (v0-2 carry none: the field keeps its default,
+    // INT32_MAX), and minBytes cannot ask for more than that.
+    const int32_t cap = broker.config().fetchMaxBytes();
+    req.maxBytes = std::min(req.maxBytes, cap);
+    req.minBytes = std::min(req.minBytes, cap);
     // Probe first: the down-conversion of v0-3 is only worth doing for the real answer.
     Evaluation probe = evaluate(broker, req, version, version >= 4);
     const bool answerNow =

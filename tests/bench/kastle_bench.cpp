@@ -77,6 +77,11 @@ std::string batchesName(const char *verb, int records)
     return std::string(verb) + " 100 B, " + std::to_string(records) + "-record batches";
 }
 
+std::string batchesTopic(int records)
+{
+    return "bench-batches-" + std::to_string(records);
+}
+
 std::vector<std::string> scenarioOrder(const Options &o)
 {
     std::vector<std::string> order = {"produce 100 B", "consume 100 B"};
@@ -240,7 +245,7 @@ void runScenarios(const Options &o, const std::string &name, ServerProcess &serv
         // The same records written in small batches, as producers at moderate rates write them
         // (librdkafka's default linger.ms=5 at 2,000 msgs/s to a partition makes batches of 10).
         for (int records : o.recordsPerBatch) {
-            const std::string topic = "bench-batches-" + std::to_string(records);
+            const std::string topic = batchesTopic(records);
             const int64_t written = runProduce(
                 batchesName("produce", records), name,
                 {topic, o.partitions, o.messages, 100, 0,
@@ -269,7 +274,7 @@ std::vector<std::pair<std::string, int>> benchTopics(const Options &o)
                                                        {"bench-large", o.largePartitions},
                                                        {"bench-latency", 1}};
     for (int records : o.recordsPerBatch)
-        topics.emplace_back("bench-batches-" + std::to_string(records), o.partitions);
+        topics.emplace_back(batchesTopic(records), o.partitions);
     return topics;
 }
 

@@ -9,6 +9,7 @@
 #include <QProcessEnvironment>
 
 using kastle::core::LaunchOptions;
+using kastle::core::SampleData;
 
 namespace {
 
@@ -75,7 +76,7 @@ TEST(Launch, ParsesSampleDataFlag)
     char *argv[] = {prog, plain, nullptr};
     const LaunchOptions o = LaunchOptions::parse(2, argv);
     EXPECT_TRUE(o.startSandbox); // sample data needs the sandbox
-    EXPECT_EQ(o.sampleRate, LaunchOptions::defaultSampleRate);
+    EXPECT_EQ(o.sampleRate, SampleData::defaultRate);
     EXPECT_TRUE(o.badValue.isEmpty());
 
     char rated[] = "--sample-data=750";
