@@ -68,7 +68,17 @@ TEST(IdempotenceCompat, ProducerAcrossSigkillNoDuplicatesNoGaps)
     ASSERT_NE(rk, nullptr) << err;
 
     bool killed = false;
-    for (int i = 0; i < kMessages; ++i) {
+    bool restarted = true;
+    // Once 30,000 are acknowledged, the broker is killed while the rest are still to come.
+    const auto killAfterThirtyThousand = [&] {
+        if (killed || reports.delivered.load() < 30000)
+            return;
+        // Unclean: whatever was in flight is retried against the restarted broker.
+        broker.kill();
+        restarted = broker.start();
+        killed = true;
+    };
+    for (int i = 0; i < kMessages && restarted; ++i) {
         const std::string value = "i" + std::to_string(i);
         const int32_t partition = i % kPartitions;
         void *payload = const_cast<char *>(value.data());
@@ -81,13 +91,17 @@ TEST(IdempotenceCompat, ProducerAcrossSigkillNoDuplicatesNoGaps)
             rd_kafka_poll(rk, 10);
         ASSERT_EQ(e, RD_KAFKA_RESP_ERR_NO_ERROR) << rd_kafka_err2str(e);
         rd_kafka_poll(rk, 0);
-        if (!killed && reports.delivered.load() >= 30000) {
-            // Unclean: whatever was in flight is retried against the restarted broker.
-            broker.kill();
-            ASSERT_TRUE(broker.start()) << broker.log();
-            killed = true;
-        }
+        killAfterThirtyThousand();
     }
+    // On a busy machine all 100,000 can be queued before 30,000 are acknowledged: the kill then
+    // comes while the queue drains, reports arriving a request (at most 3,000) at a time.
+    const auto drainUntil = std::chrono::steady_clock::now() + std::chrono::seconds(120);
+    while (!killed && restarted && reports.delivered.load() < kMessages &&
+           reports.failed.load() == 0 && std::chrono::steady_clock::now() < drainUntil) {
+        rd_kafka_poll(rk, 1);
+        killAfterThirtyThousand();
+    }
+    ASSERT_TRUE(restarted) << broker.log();
     EXPECT_EQ(rd_kafka_flush(rk, 120000), RD_KAFKA_RESP_ERR_NO_ERROR);
     rd_kafka_destroy(rk);
     EXPECT_TRUE(killed);
