@@ -20,6 +20,48 @@ std::optional<ByteView> readNullableBytes(Reader &r, const char *what)
     return r.take(static_cast<size_t>(n));
 }
 
+// Bounded LEB128 for the quick scan: false when the varint runs past `end` or is longer than
+// `maxBytes` (the thorough walk then decides). maxBytes of 4 and 9 keep every accepted value
+// within 28 and 63 bits, so no accepted varint can overflow what the thorough walk reads.
+template<int maxBytes>
+inline bool scanUvarint(const uint8_t *&p, const uint8_t *end, uint64_t &out)
+{
+    if (p < end && !(*p & 0x80)) [[likely]] {
+        out = *p++;
+        return true;
+    }
+    uint64_t value = 0;
+    for (int i = 0; i < maxBytes && p + i < end; ++i) {
+        value |= static_cast<uint64_t>(p[i] & 0x7f) << (7 * i);
+        if (!(p[i] & 0x80)) {
+            p += i + 1;
+            out = value;
+            return true;
+        }
+    }
+    return false;
+}
+
+// A zigzag varint of at most four bytes.
+inline bool scanVarint(const uint8_t *&p, const uint8_t *end, int64_t &out)
+{
+    uint64_t u = 0;
+    if (!scanUvarint<4>(p, end, u))
+        return false;
+    out = static_cast<int64_t>(u >> 1) ^ -static_cast<int64_t>(u & 1);
+    return true;
+}
+
+// Skips a nullable byte field (length -1 is null). `length` receives the declared length.
+inline bool scanNullableBytes(const uint8_t *&p, const uint8_t *end, int64_t &length)
+{
+    if (!scanVarint(p, end, length) || length < -1 || length > end - p)
+        return false;
+    if (length > 0)
+        p += length;
+    return true;
+}
+
 BatchProblem corrupt(std::string reason)
 {
     return {ErrorCode::CorruptMessage, std::move(reason)};
@@ -147,6 +189,44 @@ DecodedBatch decodeBatch(ByteView batch, size_t maxDecompressed)
     return out;
 }
 
+bool recordsScanClean(ByteView records, const RecordBatchHeader &h, bool fromProducer)
+{
+    const uint8_t *p = records.data();
+    const uint8_t *const end = p + records.size();
+    int64_t previousDelta = -1;
+    for (int32_t index = 0; index < h.recordsCount; ++index) {
+        int64_t length = 0;
+        if (!scanVarint(p, end, length) || length < int64_t(kMinRecordSize) - 1 || length > end - p)
+            return false;
+        const uint8_t *const recordEnd = p + length;
+        ++p; // attributes: the length of at least 6 covers it
+        uint64_t timestampDelta = 0;
+        int64_t delta = 0;
+        if (!scanUvarint<9>(p, recordEnd, timestampDelta) || !scanVarint(p, recordEnd, delta))
+            return false;
+        if ((fromProducer ? delta != index : delta <= previousDelta) || delta > h.lastOffsetDelta)
+            return false;
+        previousDelta = delta;
+        int64_t keyLength = 0, valueLength = 0, headerCount = 0;
+        if (!scanNullableBytes(p, recordEnd, keyLength) || (h.isControl() && keyLength < 4) ||
+            !scanNullableBytes(p, recordEnd, valueLength) ||
+            !scanVarint(p, recordEnd, headerCount) || headerCount < 0 ||
+            headerCount > (recordEnd - p) / 2)
+            return false;
+        for (int64_t i = 0; i < headerCount; ++i) {
+            int64_t keySize = 0, headerValueLength = 0;
+            if (!scanVarint(p, recordEnd, keySize) || keySize < 0 || keySize > recordEnd - p)
+                return false;
+            p += keySize;
+            if (!scanNullableBytes(p, recordEnd, headerValueLength))
+                return false;
+        }
+        if (p != recordEnd)
+            return false;
+    }
+    return p == end;
+}
+
 std::optional<BatchProblem> validateBatch(ByteView batch, const BatchValidation &options)
 {
     using namespace batchlayout;
@@ -181,6 +261,12 @@ std::optional<BatchProblem> validateBatch(ByteView batch, const BatchValidation 
         return invalid("transactional batch without a producer id");
     if (h.isControl() && h.recordsCount != 1)
         return invalid("control batch with " + std::to_string(h.recordsCount) + " records");
+
+    // Most batches are well formed: a quick scan that only accepts says so. Anything it does
+    // not accept is walked again record by record, which finds the reason.
+    if (h.compression() == Compression::None &&
+        recordsScanClean(batch.subspan(kHeaderSize), h, options.fromProducer))
+        return std::nullopt;
 
     RecordBatchReader reader(batch, options.maxDecompressed);
     RecordView record;

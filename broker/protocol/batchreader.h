@@ -106,6 +106,12 @@ struct BatchValidation
 // INVALID_RECORD for content that is well-formed but inconsistent.
 std::optional<BatchProblem> validateBatch(ByteView batch, const BatchValidation &options = {});
 
+// The records of an uncompressed batch (the bytes after its 61-byte header) scanned for the
+// record-level rules of validateBatch without building any record: true only when every rule
+// holds. False says only that the record-by-record walk must look; it also refuses legal but
+// unusual encodings (varints longer than 4 bytes, varlongs longer than 9).
+bool recordsScanClean(ByteView records, const RecordBatchHeader &header, bool fromProducer);
+
 // Splits a record set into whole batches (v2 batches and legacy messages alike, by their length
 // field). A tail too short to hold the next batch (normal at the end of a Fetch response) is
 // left in `rest()`.
