@@ -75,9 +75,10 @@ void Connection::readSome()
             m_readyFrames.size() >= kMaxQueuedFrames || m_closeWhenDrained)
             break;
         ssize_t n;
+        size_t asked;
         if (m_bigFrame) {
-            n = m_transport->read(m_bigFrame->data() + m_bigFilled,
-                                  m_bigFrame->size() - m_bigFilled);
+            asked = m_bigFrame->size() - m_bigFilled;
+            n = m_transport->read(m_bigFrame->data() + m_bigFilled, asked);
             if (n > 0) {
                 m_bigFilled += static_cast<size_t>(n);
                 if (m_bigFilled == m_bigFrame->size()) {
@@ -93,7 +94,8 @@ void Connection::readSome()
                 m_inEnd -= m_inStart;
                 m_inStart = 0;
             }
-            n = m_transport->read(m_in.data() + m_inEnd, m_in.size() - m_inEnd);
+            asked = m_in.size() - m_inEnd;
+            n = m_transport->read(m_in.data() + m_inEnd, asked);
             if (n > 0)
                 m_inEnd += static_cast<size_t>(n);
         }
@@ -137,6 +139,11 @@ void Connection::readSome()
                 break;
             }
         }
+        // A short read emptied the socket; asking again would only return EAGAIN. Readiness
+        // is level-triggered, so bytes arriving later raise the next event. (A TLS transport
+        // may return less while it still holds decrypted input: that is read on.)
+        if (static_cast<size_t>(n) < asked && !m_transport->hasBufferedInput())
+            break;
     }
     dispatchFrames();
 }
