@@ -369,19 +369,26 @@ void printResults(const Options &o, const Results &results)
                 c.field == &Sample::firstMs || c.field == &Sample::clientCpuCores;
             if ((produceOnly && consuming) || (consumeOnly && !consuming))
                 continue;
+            std::string text[2];
             Spread side[2];
             const char *names[2] = {"kastle", "mock"};
             for (int i = 0; i < 2; ++i) {
+                const auto s = it->second.find(names[i]);
+                if (s == it->second.end()) {
+                    text[i] = "not run";
+                    continue;
+                }
                 std::vector<double> values;
-                if (const auto s = it->second.find(names[i]); s != it->second.end())
-                    for (const Sample &sample : s->second)
-                        values.push_back(sample.*(c.field));
+                for (const Sample &sample : s->second)
+                    values.push_back(sample.*(c.field));
                 side[i] = spread(values);
+                text[i] = formatSpread(side[i], c.decimals);
             }
-            const double ratio = side[1].median > 0 ? side[0].median / side[1].median : 0;
-            std::printf("  %-14s %-30s %-30s %.2f\n", c.title,
-                        formatSpread(side[0], c.decimals).c_str(),
-                        formatSpread(side[1], c.decimals).c_str(), ratio);
+            char ratio[32] = "-";
+            if (side[1].median > 0 && side[0].median > 0)
+                std::snprintf(ratio, sizeof ratio, "%.2f", side[0].median / side[1].median);
+            std::printf("  %-14s %-30s %-30s %s\n", c.title, text[0].c_str(), text[1].c_str(),
+                        ratio);
         }
     }
 }
@@ -411,7 +418,10 @@ void printTargets(const Options &o, const Results &r, const Spread &emptyStart,
         const double mock = medianOf(r, scenario, "mock", &Sample::msgsPerSec);
         return mock > 0 ? medianOf(r, scenario, "kastle", &Sample::msgsPerSec) / mock : 0;
     };
-    if (r.count("produce 100 B")) {
+    const bool bothServers = o.servers.size() == 2;
+    if (r.count("produce 100 B") && !bothServers)
+        std::printf("  %-52s (need both servers)\n", "kastle/mock ratios");
+    if (r.count("produce 100 B") && bothServers) {
         line("produce 100 B, kastle/mock msgs/s", ratio("produce 100 B"), "x", 1.0, true);
         line("consume 100 B, kastle/mock msgs/s", ratio("consume 100 B"), "x", 1.5, true);
         for (int records : o.recordsPerBatch) {
