@@ -30,6 +30,12 @@ inline bool scanUvarint(const uint8_t *&p, const uint8_t *end, uint64_t &out)
         out = *p++;
         return true;
     }
+    // Two bytes: record lengths, value lengths and offset deltas of most batches.
+    if (end - p >= 2 && !(p[1] & 0x80)) [[likely]] {
+        out = uint64_t{p[0] & 0x7fu} | uint64_t{p[1]} << 7;
+        p += 2;
+        return true;
+    }
     uint64_t value = 0;
     for (int i = 0; i < maxBytes && p + i < end; ++i) {
         value |= static_cast<uint64_t>(p[i] & 0x7f) << (7 * i);
@@ -193,8 +199,11 @@ bool recordsScanClean(ByteView records, const RecordBatchHeader &h, bool fromPro
 {
     const uint8_t *p = records.data();
     const uint8_t *const end = p + records.size();
+    const bool control = h.isControl();
+    const int64_t lastDelta = h.lastOffsetDelta;
+    const int32_t count = h.recordsCount;
     int64_t previousDelta = -1;
-    for (int32_t index = 0; index < h.recordsCount; ++index) {
+    for (int32_t index = 0; index < count; ++index) {
         int64_t length = 0;
         if (!scanVarint(p, end, length) || length < int64_t(kMinRecordSize) - 1 || length > end - p)
             return false;
@@ -204,11 +213,11 @@ bool recordsScanClean(ByteView records, const RecordBatchHeader &h, bool fromPro
         int64_t delta = 0;
         if (!scanUvarint<9>(p, recordEnd, timestampDelta) || !scanVarint(p, recordEnd, delta))
             return false;
-        if ((fromProducer ? delta != index : delta <= previousDelta) || delta > h.lastOffsetDelta)
+        if ((fromProducer ? delta != index : delta <= previousDelta) || delta > lastDelta)
             return false;
         previousDelta = delta;
         int64_t keyLength = 0, valueLength = 0, headerCount = 0;
-        if (!scanNullableBytes(p, recordEnd, keyLength) || (h.isControl() && keyLength < 4) ||
+        if (!scanNullableBytes(p, recordEnd, keyLength) || (control && keyLength < 4) ||
             !scanNullableBytes(p, recordEnd, valueLength) ||
             !scanVarint(p, recordEnd, headerCount) || headerCount < 0 ||
             headerCount > (recordEnd - p) / 2)
