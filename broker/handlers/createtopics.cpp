@@ -1,6 +1,6 @@
 // CreateTopics (key 19), versions 0-4: new topics with partition counts and replication
-// factors (-1 for the broker defaults from v4), or manual replica assignments, and config
-// overrides; validateOnly (v1+) checks everything and creates nothing.
+// factors (-1 for the broker defaults, in every version), or manual replica assignments, and
+// config overrides; validateOnly (v1+) checks everything and creates nothing.
 #include "handlers.h"
 
 #include "broker.h"
@@ -18,7 +18,6 @@ namespace {
 void handleCreateTopics(RequestContext &ctx)
 {
     const auto req = ctx.decode<CreateTopicsRequest>();
-    const int16_t version = ctx.version();
     CreateTopicsResponse resp;
     resp.topics.resize(req.topics.size());
 
@@ -46,16 +45,8 @@ void handleCreateTopics(RequestContext &ctx)
                  "Create topics request from client contains a duplicate topic: " + t.name);
             continue;
         }
-        // Before v4 a count of -1 only makes sense beside manual assignments.
-        if (version < 4 && t.assignments.empty() && t.numPartitions == -1) {
-            fail(ErrorCode::InvalidPartitions,
-                 "Number of partitions was set to an invalid non-positive value.");
-            continue;
-        }
-        if (version < 4 && t.assignments.empty() && t.replicationFactor == -1) {
-            fail(ErrorCode::InvalidReplicationFactor, "Replication factor must be larger than 0.");
-            continue;
-        }
+        // A count of -1 takes the broker's default in every version, as Kafka's broker does:
+        // KafkaJS sends -1 by default with CreateTopics v3.
         NewTopic topic;
         topic.name = t.name;
         topic.numPartitions = t.numPartitions;
