@@ -1,8 +1,9 @@
 #!/bin/sh
 # Installs the Debian 12 packages Kastle needs that are not installed yet.
 #   packaging/deps.sh run    what `make run` needs: build tools, libraries, GUI runtime
-#   packaging/deps.sh test   all of the above plus the test tools and real clients
-# Idempotent: when everything is present it only asks dpkg and returns.
+#   packaging/deps.sh test   all of the above plus the test tools and real clients, and
+#                            KafkaJS from the npm registry into .cache/clients
+# Idempotent: when everything is present it only asks dpkg (and looks for KafkaJS) and returns.
 set -eu
 
 build_pkgs="cmake ninja-build g++ make pkg-config
@@ -17,7 +18,13 @@ test_pkgs="libgtest-dev libgmock-dev
 
 case "${1:-run}" in
     run) wanted="$build_pkgs" ;;
-    test) wanted="$build_pkgs $test_pkgs" ;;
+    test)
+        wanted="$build_pkgs $test_pkgs"
+        # Node.js and npm run KafkaJS; a machine that has them from elsewhere keeps its own.
+        if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+            wanted="$wanted nodejs npm"
+        fi
+        ;;
     *) echo "usage: $0 run|test" >&2; exit 2 ;;
 esac
 
@@ -29,11 +36,24 @@ for p in $wanted; do
         *) missing="$missing $p" ;;
     esac
 done
-[ -z "$missing" ] && exit 0
+if [ -n "$missing" ]; then
+    echo "Installing missing Debian packages:$missing"
+    if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
+    export DEBIAN_FRONTEND=noninteractive
+    $sudo apt-get update -qq
+    # shellcheck disable=SC2086
+    $sudo apt-get install -y -qq --no-install-recommends $missing
+fi
 
-echo "Installing missing Debian packages:$missing"
-if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
-export DEBIAN_FRONTEND=noninteractive
-$sudo apt-get update -qq
-# shellcheck disable=SC2086
-$sudo apt-get install -y -qq --no-install-recommends $missing
+# KafkaJS, the version CLIENTS.md names, for the compat tests (tests/compat/broker).
+if [ "${1:-run}" = test ]; then
+    clients="$(cd "$(dirname "$0")/.." && pwd)/.cache/clients"
+    kafkajs_version=2.2.4
+    if ! grep -qs "\"version\": \"$kafkajs_version\"" \
+            "$clients/node_modules/kafkajs/package.json"; then
+        echo "Installing KafkaJS $kafkajs_version into $clients"
+        mkdir -p "$clients"
+        npm install --prefix "$clients" --no-audit --no-fund --no-save --loglevel=error \
+            "kafkajs@$kafkajs_version"
+    fi
+fi

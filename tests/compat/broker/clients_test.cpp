@@ -1,5 +1,5 @@
 // Real clients against the real kastle-broker process (started by each test on port 0 with a
-// temporary data directory): kcat, kafka-python and confluent-kafka-python, unchanged.
+// temporary data directory): kcat, kafka-python, confluent-kafka-python and KafkaJS, unchanged.
 #include "processes.h"
 
 #include "../../support/tempdir.h"
@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <filesystem>
 #include <sstream>
 #include <thread>
 
@@ -47,6 +48,16 @@ protected:
                     {"/usr/bin/python3", std::string(KASTLE_COMPAT_BROKER_DIR) + "/" + script,
                      bootstrap()});
         return runCommand(args, {}, 180000);
+    }
+    // KafkaJS 2.2.4 from .cache/clients (packaging/deps.sh test puts it there).
+    RunResult kafkajs(const std::string &mode)
+    {
+        const std::string modules = KASTLE_NODE_MODULES_DIR;
+        if (!std::filesystem::exists(modules + "/kafkajs/package.json"))
+            return {1, false, "", "KafkaJS is not in " + modules + ": run packaging/deps.sh test"};
+        return runCommand({"node", std::string(KASTLE_COMPAT_BROKER_DIR) + "/kafkajs_client.js",
+                           modules, bootstrap(), mode},
+                          {}, 180000);
     }
 
     TempDir m_dir;
@@ -146,4 +157,22 @@ TEST_F(ClientsTest, ConfluentKafkaPythonAdminClient)
     const auto r = python("confluent_admin.py", {});
     EXPECT_EQ(r.exitCode, 0) << r.out << r.err;
     EXPECT_NE(r.out.find("OK confluent-admin"), std::string::npos) << r.out << r.err;
+}
+
+TEST_F(ClientsTest, KafkaJsProducerWithHeadersAndGroupConsumer)
+{
+    // Topic created without counts (KafkaJS sends -1/-1 with CreateTopics v3), 60 messages with
+    // keys and headers (half gzip), all read once by a group, offsets committed.
+    const auto r = kafkajs("produce-consume");
+    EXPECT_EQ(r.exitCode, 0) << r.out << r.err;
+    EXPECT_NE(r.out.find("OK produce-consume 60 partitions 3 default-partitions 1"),
+              std::string::npos)
+        << r.out << r.err;
+}
+
+TEST_F(ClientsTest, KafkaJsAdmin)
+{
+    const auto r = kafkajs("admin");
+    EXPECT_EQ(r.exitCode, 0) << r.out << r.err;
+    EXPECT_NE(r.out.find("OK admin"), std::string::npos) << r.out << r.err;
 }
