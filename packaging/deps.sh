@@ -14,7 +14,8 @@ build_pkgs="cmake ninja-build g++ make pkg-config
 test_pkgs="libgtest-dev libgmock-dev
  dbus dbus-x11 gnome-keyring xvfb xauth imagemagick openssl
  kcat python3 python3-kafka python3-confluent-kafka
- python3-snappy python3-lz4 python3-zstandard python3-xxhash"
+ python3-snappy python3-lz4 python3-zstandard python3-xxhash
+ golang-go golang-github-shopify-sarama-dev golang-github-segmentio-kafka-go-dev"
 
 case "${1:-run}" in
     run) wanted="$build_pkgs" ;;

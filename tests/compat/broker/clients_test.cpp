@@ -1,5 +1,6 @@
 // Real clients against the real kastle-broker process (started by each test on port 0 with a
-// temporary data directory): kcat, kafka-python, confluent-kafka-python and KafkaJS, unchanged.
+// temporary data directory): kcat, kafka-python, confluent-kafka-python, KafkaJS, sarama and
+// kafka-go, unchanged.
 #include "processes.h"
 
 #include "../../support/tempdir.h"
@@ -58,6 +59,25 @@ protected:
         return runCommand({"node", std::string(KASTLE_COMPAT_BROKER_DIR) + "/kafkajs_client.js",
                            modules, bootstrap(), mode},
                           {}, 180000);
+    }
+
+    // sarama and kafka-go from Debian's packages, built in GOPATH mode into this test's
+    // directory (the build cache is shared), then run.
+    RunResult goClients(const std::string &mode)
+    {
+        const std::string binary = m_dir / "goclients";
+        RunResult built =
+            runCommand({"env", "GO111MODULE=off", "GOPATH=/usr/share/gocode",
+                        "GOFLAGS=", std::string("GOCACHE=") + KASTLE_GO_CACHE_DIR, "go", "build",
+                        "-o", binary, std::string(KASTLE_COMPAT_BROKER_DIR) + "/goclients/main.go"},
+                       {}, 300000);
+        if (built.exitCode != 0) {
+            built.err = "go build failed (packaging/deps.sh test installs Go, sarama and "
+                        "kafka-go):\n" +
+                        built.err;
+            return built;
+        }
+        return runCommand({binary, bootstrap(), mode}, {}, 120000);
     }
 
     TempDir m_dir;
@@ -175,4 +195,20 @@ TEST_F(ClientsTest, KafkaJsAdmin)
     const auto r = kafkajs("admin");
     EXPECT_EQ(r.exitCode, 0) << r.out << r.err;
     EXPECT_NE(r.out.find("OK admin"), std::string::npos) << r.out << r.err;
+}
+
+TEST_F(ClientsTest, SaramaWithItsDefaultKafka082Protocol)
+{
+    // Produce v0 and Fetch v0 with MessageSet magic 0, Metadata v0, no ApiVersions.
+    const auto r = goClients("sarama");
+    EXPECT_EQ(r.exitCode, 0) << r.out << r.err;
+    EXPECT_NE(r.out.find("OK sarama 25"), std::string::npos) << r.out << r.err;
+}
+
+TEST_F(ClientsTest, KafkaGoWithMagicOneAndDownConvertedFetch)
+{
+    // Produce v2 with magic 1, Fetch v2 served down-converted from the stored RecordBatch.
+    const auto r = goClients("kafka-go");
+    EXPECT_EQ(r.exitCode, 0) << r.out << r.err;
+    EXPECT_NE(r.out.find("OK kafka-go 25"), std::string::npos) << r.out << r.err;
 }
