@@ -205,10 +205,26 @@ TEST_F(ClientsTest, SaramaWithItsDefaultKafka082Protocol)
     EXPECT_NE(r.out.find("OK sarama 25"), std::string::npos) << r.out << r.err;
 }
 
+TEST_F(ClientsTest, SaramaAsKafka21AdminSnappyHeadersAndConsumerGroup)
+{
+    // Create with a config, 25 snappy-compressed messages with a header, a consumer group that
+    // claims all three partitions, describe configs and delete.
+    const auto r = goClients("sarama-2.1");
+    EXPECT_EQ(r.exitCode, 0) << r.out << r.err;
+    EXPECT_NE(r.out.find("OK sarama-2.1 25"), std::string::npos) << r.out << r.err;
+}
+
 TEST_F(ClientsTest, KafkaGoWithMagicOneAndDownConvertedFetch)
 {
     // Produce v2 with magic 1, Fetch v2 served down-converted from the stored RecordBatch.
     const auto r = goClients("kafka-go");
     EXPECT_EQ(r.exitCode, 0) << r.out << r.err;
     EXPECT_NE(r.out.find("OK kafka-go 25"), std::string::npos) << r.out << r.err;
+}
+
+TEST_F(ClientsTest, KafkaGoGroupReader)
+{
+    const auto r = goClients("kafka-go-group");
+    EXPECT_EQ(r.exitCode, 0) << r.out << r.err;
+    EXPECT_NE(r.out.find("OK kafka-go-group 25"), std::string::npos) << r.out << r.err;
 }
