@@ -183,22 +183,26 @@ func runSaramaModern(bootstrap string) {
 	fmt.Println("OK sarama-2.1", count)
 }
 
-// kafka-go 0.2.1 never sends ApiVersions: Produce v2 with magic 1, Fetch v2 (which the broker
-// must serve down-converted), ListOffsets v1.
-func runKafkaGo(bootstrap string) {
-	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
-	defer cancel()
-	writer := kafka.NewWriter(kafka.WriterConfig{Brokers: []string{bootstrap}, Topic: "kafka-go",
+// Writes the count keyed messages to `topic` (auto-created) with kafka-go's Writer.
+func writeWithKafkaGo(ctx context.Context, bootstrap, topic string) {
+	writer := kafka.NewWriter(kafka.WriterConfig{Brokers: []string{bootstrap}, Topic: topic,
 		Balancer: &kafka.LeastBytes{}})
+	defer writer.Close()
 	messages := make([]kafka.Message, 0, count)
 	for i := 0; i < count; i++ {
 		messages = append(messages, kafka.Message{Key: []byte(key(i)), Value: []byte(value(i))})
 	}
 	if err := writer.WriteMessages(ctx, messages...); err != nil {
-		fail("kafka-go write: %v", err)
+		fail("kafka-go write to %s: %v", topic, err)
 	}
-	writer.Close()
+}
 
+// kafka-go 0.2.1 never sends ApiVersions: Produce v2 with magic 1, Fetch v2 (which the broker
+// must serve down-converted), ListOffsets v1.
+func runKafkaGo(bootstrap string) {
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	writeWithKafkaGo(ctx, bootstrap, "kafka-go")
 	reader := kafka.NewReader(kafka.ReaderConfig{Brokers: []string{bootstrap}, Topic: "kafka-go",
 		Partition: 0, MinBytes: 1, MaxBytes: 1 << 20})
 	defer reader.Close()
@@ -215,20 +219,11 @@ func runKafkaGo(bootstrap string) {
 }
 
 // kafka-go's Reader with a GroupID: JoinGroup, SyncGroup, Heartbeat and OffsetCommit of its
-// own vintage, reading the topic the kafka-go mode wrote.
+// own vintage.
 func runKafkaGoGroup(bootstrap string) {
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
-	writer := kafka.NewWriter(kafka.WriterConfig{Brokers: []string{bootstrap},
-		Topic: "kafka-go-group"})
-	messages := make([]kafka.Message, 0, count)
-	for i := 0; i < count; i++ {
-		messages = append(messages, kafka.Message{Key: []byte(key(i)), Value: []byte(value(i))})
-	}
-	if err := writer.WriteMessages(ctx, messages...); err != nil {
-		fail("kafka-go write: %v", err)
-	}
-	writer.Close()
+	writeWithKafkaGo(ctx, bootstrap, "kafka-go-group")
 	reader := kafka.NewReader(kafka.ReaderConfig{Brokers: []string{bootstrap},
 		Topic: "kafka-go-group", GroupID: "kafka-go-group", MinBytes: 1, MaxBytes: 1 << 20})
 	defer reader.Close()
