@@ -197,6 +197,16 @@ TEST_F(ClientsTest, KafkaJsAdmin)
     EXPECT_NE(r.out.find("OK admin"), std::string::npos) << r.out << r.err;
 }
 
+TEST_F(ClientsTest, KafkaJsIdempotentProducerBatchConsumerAndGroupAdmin)
+{
+    // 5 x 10 messages from an idempotent producer at offsets 0, 10, ... 40, a sendBatch to two
+    // topics, an eachBatch consumer of both, then listGroups, describeGroups (Empty), the
+    // committed offset, deleteGroups and describeCluster.
+    const auto r = kafkajs("idempotent-groups");
+    EXPECT_EQ(r.exitCode, 0) << r.out << r.err;
+    EXPECT_NE(r.out.find("OK idempotent-groups 52"), std::string::npos) << r.out << r.err;
+}
+
 TEST_F(ClientsTest, SaramaWithItsDefaultKafka082Protocol)
 {
     // Produce v0 and Fetch v0 with MessageSet magic 0, Metadata v0, no ApiVersions.

@@ -1,5 +1,5 @@
 // KafkaJS 2.2.4, unchanged, against a kastle-broker; driven by clients_test.cpp.
-//   node kafkajs_client.js MODULES_DIR BOOTSTRAP produce-consume|admin
+//   node kafkajs_client.js MODULES_DIR BOOTSTRAP produce-consume|admin|idempotent-groups
 // Prints "OK <mode> ..." on success; any mismatch throws and exits 1 with the reason.
 'use strict';
 
@@ -119,7 +119,65 @@ async function adminCalls() {
   console.log('OK admin');
 }
 
-const modes = { 'produce-consume': produceConsume, admin: adminCalls };
+async function idempotentAndGroups() {
+  // An idempotent producer (InitProducerId, sequence numbers), one sendBatch to two topics.
+  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1,
+                                    retry: { retries: Number.MAX_SAFE_INTEGER } });
+  await producer.connect();
+  for (let b = 0; b < 5; ++b) {
+    const messages = Array.from({ length: 10 }, (_, i) => ({ value: `m${b}-${i}` }));
+    const [result] = await producer.send({ topic: 'js-idem', acks: -1, messages });
+    assert.strictEqual(result.errorCode, 0);
+    assert.strictEqual(result.baseOffset, String(b * 10));
+  }
+  await producer.sendBatch({ acks: -1, topicMessages: [
+    { topic: 'js-idem', messages: [{ value: 'last' }] },
+    { topic: 'js-idem-2', messages: [{ value: 'other' }] },
+  ] });
+  await producer.disconnect();
+
+  // eachBatch over both topics, offsets resolved one by one.
+  const consumer = kafka.consumer({ groupId: 'js-batch-group' });
+  await consumer.connect();
+  await consumer.subscribe({ topics: ['js-idem', 'js-idem-2'], fromBeginning: true });
+  const values = new Set();
+  await new Promise((resolve, reject) => {
+    setTimeout(() => reject(new Error(`only ${values.size} of 52 values in 60 s`)), 60000)
+      .unref();
+    consumer.run({
+      eachBatch: async ({ batch, resolveOffset, heartbeat }) => {
+        for (const m of batch.messages) {
+          values.add(`${batch.topic}/${m.value}`);
+          resolveOffset(m.offset);
+        }
+        await heartbeat();
+        if (values.size === 52) resolve();
+      },
+    }).catch(reject);
+  });
+  await consumer.disconnect();
+  assert.ok(values.has('js-idem/m4-9') && values.has('js-idem/last') &&
+            values.has('js-idem-2/other'));
+
+  const admin = kafka.admin();
+  await admin.connect();
+  const { groups } = await admin.listGroups();
+  assert.ok(groups.some((g) => g.groupId === 'js-batch-group'), JSON.stringify(groups));
+  const described = await admin.describeGroups(['js-batch-group']);
+  assert.strictEqual(described.groups[0].state, 'Empty');
+  const committed = await admin.fetchOffsets({ groupId: 'js-batch-group', topics: ['js-idem'] });
+  assert.strictEqual(committed[0].partitions[0].offset, '51');
+  await admin.deleteGroups(['js-batch-group']);
+  const after = await admin.listGroups();
+  assert.ok(!after.groups.some((g) => g.groupId === 'js-batch-group'));
+  const cluster = await admin.describeCluster();
+  assert.strictEqual(cluster.brokers.length, 1);
+  await admin.disconnect();
+  console.log(`OK idempotent-groups ${values.size}`);
+}
+
+const modes = { 'produce-consume': produceConsume, admin: adminCalls,
+                'idempotent-groups': idempotentAndGroups };
 if (!modes[mode]) {
   console.error(`unknown mode ${mode}`);
   process.exit(2);
